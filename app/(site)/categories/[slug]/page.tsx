@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getCategoryWithArticles } from "@/lib/articles/queries";
+import { ArticleCardList } from "@/components/articles/article-card";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const category = await getCategoryWithArticles((await params).slug);
+  return { title: category ? category.name : "Category not found" };
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const category = await getCategoryWithArticles((await params).slug);
+  if (!category) notFound();
+  return (
+    <>
+      <h1>{category.name}</h1>
+      <p className="lead">{category.description}</p>
+      <ArticleCardList articles={category.articles} headingLevel={2} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFact } from "@/lib/facts/queries";
+import { ArticleBody } from "@/components/articles/article-body";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const fact = await getFact((await params).slug);
+  return { title: fact ? fact.title : "Fact not found" };
+}
+
+export default async function FactPage({ params }: Props) {
+  const fact = await getFact((await params).slug);
+  if (!fact) notFound();
+  return (
+    <article className="fact">
+      <p className="article__category">
+        <Link href="/facts">Did you know?</Link>
+      </p>
+      <h1>{fact.title}</h1>
+      <p className="lead">{fact.summary}</p>
+      <ArticleBody markdown={fact.body} />
+    </article>
+  );
+}

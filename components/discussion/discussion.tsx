@@ -1,0 +1,30 @@
+import { listApprovedPosts, pageCount } from "@/lib/comments/queries";
+import { PostList } from "./post-list";
+import { PostPagination } from "./post-pagination";
+
+/** "Discuss this Article": the public, approved posts, newest first. */
+export async function Discussion({
+  article,
+  requestedPage,
+  children,
+}: {
+  article: { id: number; slug: string; nextPostNumber: number; discussionOpen: boolean };
+  requestedPage?: number;
+  children?: React.ReactNode;
+}) {
+  const pages = pageCount(article.nextPostNumber);
+  const page = requestedPage && requestedPage >= 1 && requestedPage <= pages ? requestedPage : pages;
+  const posts = await listApprovedPosts(article.id, page);
+  return (
+    <section className="discussion" id="discussion" aria-labelledby="discussion-heading">
+      <h2 id="discussion-heading">Discuss this Article</h2>
+      {!article.discussionOpen && (
+        <p className="notice">Discussion of this article is closed. You can still read what readers wrote.</p>
+      )}
+      <PostPagination slug={article.slug} page={page} pages={pages} />
+      <PostList posts={posts} />
+      <PostPagination slug={article.slug} page={page} pages={pages} />
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { SITE_NAME } from "@/lib/config";
+
+/**
+ * The header is identical for every reader so pages stay cacheable; the
+ * account area is filled in by the browser (see AccountMenu).
+ */
+export function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNode }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__brand">
+          {SITE_NAME}
+          <span className="site-header__tagline">clear answers to common questions</span>
+        </Link>
+        <nav aria-label="Site" className="site-header__nav">
+          <Link href="/">Latest</Link>
+          <Link href="/facts">Did you know?</Link>
+          <Link href="/history">This day in history</Link>
+        </nav>
+        <div className="site-header__account">{accountSlot}</div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * The site's calendar day. "Today" in the sidebar means today where the site
+ * is run (SITE_TIME_ZONE, default UTC), the same for every reader, so the page
+ * stays identical for everyone and cacheable.
+ */
+export function siteTimeZone(): string {
+  return process.env.SITE_TIME_ZONE ?? "UTC";
+}
+
+export type MonthDay = { month: number; day: number };
+
+export function monthDayOf(date: Date, timeZone = siteTimeZone()): MonthDay {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, month: "numeric", day: "numeric" }).formatToParts(date);
+  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { month: value("month"), day: value("day") };
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Parses "MM-DD" (e.g. "11-25"); null unless it names a real calendar day (Feb 29 included). */
+export function parseMonthDay(text: string): MonthDay | null {
+  const match = /^(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const month = Number(match[1]);
+  const day = Number(match[2]);
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return null;
+  return { month, day };
+}
+
+export function formatMonthDaySlug({ month, day }: MonthDay): string {
+  return `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export function formatMonthDayName({ month, day }: MonthDay): string {
+  return new Date(Date.UTC(2000, month - 1, day)).toLocaleDateString("en-US", {
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+/** Day number in the year (1-366) on a leap-year calendar, for daily rotation. */
+export function dayOfYear({ month, day }: MonthDay): number {
+  return DAYS_IN_MONTH.slice(0, month - 1).reduce((sum, days) => sum + days, 0) + day;
+}
+
+export function formatDate(date: Date): string {
+  return date.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: siteTimeZone() });
+}

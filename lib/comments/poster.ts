@@ -1,0 +1,13 @@
+/**
+ * The name a post is shown under: the author's username, or the anonymous
+ * handle when they chose to post anonymously (guests always do).
+ * Moderators see the real author separately; this is the public name.
+ */
+export function publicPosterName(post: {
+  anonymous: boolean;
+  anonHandle: string | null;
+  author: { username: string } | null;
+}): string {
+  if (post.anonymous || !post.author) return post.anonHandle ?? "anonymous";
+  return post.author.username;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { dayOfYear, monthDayOf, type MonthDay } from "@/lib/calendar";
+
+export async function listEventsOn({ month, day }: MonthDay) {
+  return db.historyEvent.findMany({
+    where: { month, day },
+    orderBy: { year: "asc" },
+    select: { id: true, year: true, title: true, text: true },
+  });
+}
+
+/** Today's sidebar event (one of the day's events, chosen by the date), or null on a day with none. */
+export async function getTodaysEvent(now = new Date()) {
+  const today = monthDayOf(now);
+  const events = await listEventsOn(today);
+  const event = events.length > 0 ? events[dayOfYear(today) % events.length]! : null;
+  return { today, event };
+}
+
+/** Calendar days that have events, in calendar order, for the history index. */
+export async function listDaysWithEvents() {
+  const rows = await db.historyEvent.groupBy({
+    by: ["month", "day"],
+    _count: { _all: true },
+    orderBy: [{ month: "asc" }, { day: "asc" }],
+  });
+  return rows.map((row) => ({ month: row.month, day: row.day, count: row._count._all }));
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import type { z } from "zod";
+import { siteUrl } from "@/lib/config";
+import {
+  DomainError,
+  Forbidden,
+  PayloadTooLarge,
+  RateLimited,
+  ServiceBusy,
+  UnsupportedMediaType,
+  ValidationError,
+  isDatabaseBusy,
+} from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+/** Largest JSON body any Quire endpoint accepts. A 5,000-character comment fits easily. */
+export const MAX_JSON_BYTES = 64 * 1024;
+
+export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return Response.json(data, {
+    status,
+    headers: { "Cache-Control": "no-store", ...headers },
+  });
+}
+
+/**
+ * Route handlers get no CSRF protection from Next. A browser always sends
+ * Sec-Fetch-Site and/or Origin on a cross-site POST, and a page on another
+ * site cannot forge either, so refusing anything that is not same-origin stops
+ * a form elsewhere from acting in a reader's name. Scripts (curl, tests) send
+ * neither and are allowed.
+ */
+export function assertSameOrigin(request: Request): void {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") {
+    throw new Forbidden("Requests from other sites are not accepted.");
+  }
+  const origin = request.headers.get("origin");
+  if (origin && !allowedOrigins(request).has(origin)) {
+    throw new Forbidden("Requests from other sites are not accepted.");
+  }
+}
+
+function allowedOrigins(request: Request): Set<string> {
+  const allowed = new Set([new URL(siteUrl()).origin]);
+  const host = request.headers.get("host");
+  if (host) allowed.add(`${new URL(request.url).protocol}//${host}`);
+  return allowed;
+}
+
+/**
+ * Reads a state-changing request's JSON body: same-origin only, JSON only,
+ * size-limited, then validated by the schema. Only the schema's fields survive.
+ */
+export async function readJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes = MAX_JSON_BYTES,
+): Promise<z.output<S>> {
+  assertSameOrigin(request);
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) throw new UnsupportedMediaType();
+  const text = await readLimitedText(request, maxBytes);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ValidationError("The request body is not valid JSON.");
+  }
+  return parseInput(schema, body);
+}
+
+async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new PayloadTooLarge(`The request body must be at most ${Math.floor(maxBytes / 1024)} KB.`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/** Maps any error to one JSON shape: {error, fields?}. Unknown errors are logged, never shown. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    const body: Record<string, unknown> = { error: error.message };
+    if ("fields" in error && error.fields && Object.keys(error.fields).length > 0) body.fields = error.fields;
+    const headers: Record<string, string> = {};
+    if (error instanceof RateLimited || error instanceof ServiceBusy) {
+      headers["Retry-After"] = String(error.retryAfterSeconds);
+    }
+    return json(body, error.status, headers);
+  }
+  if (isDatabaseBusy(error)) return errorResponse(new ServiceBusy());
+  console.error("Unexpected error in route handler:", error);
+  return json({ error: "Something went wrong on our side. Please try again." }, 500);
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** Wraps a route handler so every failure leaves through errorResponse. */
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** The client's address, as told by the proxy in front of us or the socket. */
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0]!.trim();
+  return request.headers.get("x-real-ip") ?? "unknown";
+}

@@ -1,0 +1,14 @@
+import crypto from "node:crypto";
+
+export function sha256Hex(text: string): string {
+  return crypto.createHash("sha256").update(text).digest("hex");
+}
+
+/** Body fingerprint for duplicate detection: case, spacing and line endings do not matter. */
+export function bodyFingerprint(body: string): string {
+  return sha256Hex(body.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim());
+}
+
+export function randomToken(bytes = 32): string {
+  return crypto.randomBytes(bytes).toString("base64url");
+}

@@ -31,6 +31,10 @@ run(bin("prisma"), ["migrate", "deploy"]);
 run(bin("tsx"), [path.join(root, "prisma", "seed", "seed-if-empty.mts")]);
 
 console.log(`Quire is starting on ${siteUrl()} (database: ${env.DATABASE_URL}).`);
-const server = spawn(bin("next"), ["start", "-p", String(port())], { cwd: root, env, stdio: "inherit" });
+const server = spawn(bin("tsx"), [path.join(root, "scripts", "serve.mts")], {
+  cwd: root,
+  env: { ...env, PORT: String(port()), NODE_ENV: "production" },
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

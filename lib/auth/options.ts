@@ -1,0 +1,85 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { serverSecret, siteUrl } from "@/lib/config";
+import { authenticate, loginSchema } from "@/lib/accounts/login";
+import { DomainError } from "@/lib/errors";
+import { loadSessionUser, type QuireToken } from "./session-user";
+
+class SessionRevoked extends Error {}
+
+const useSecureCookies = siteUrl().startsWith("https://");
+/** next-auth's session cookie name, which depends on whether the site is served over HTTPS. */
+export const SESSION_COOKIE = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
+
+/** Where to go after login: only a path on this site, never another origin. */
+export function safeCallbackPath(url: string, baseUrl: string): string {
+  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+  try {
+    if (new URL(url).origin === new URL(baseUrl).origin) return url;
+  } catch {
+    // Not a URL: fall through to the home page.
+  }
+  return baseUrl;
+}
+
+export const authOptions: AuthOptions = {
+  secret: serverSecret(),
+  useSecureCookies,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Quire",
+      credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = loginSchema.safeParse(credentials ?? {});
+        if (!parsed.success) throw new Error("Enter your username and password.");
+        const forwarded = request?.headers?.["x-forwarded-for"];
+        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? "unknown";
+        try {
+          const user = await authenticate(parsed.data, ip);
+          return { id: String(user.id), name: user.username, uid: user.id, sv: user.sessionVersion };
+        } catch (error) {
+          // next-auth puts this message in the login page's ?error= parameter.
+          if (error instanceof DomainError) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        const signedIn = user as unknown as QuireToken;
+        return { uid: signedIn.uid, sv: signedIn.sv, name: user.name };
+      }
+      // Checked on every request: a reset password (new session version) or a
+      // deleted account ends the session; next-auth then clears the cookie.
+      const current = await loadSessionUser(token as Partial<QuireToken>);
+      if (!current) throw new SessionRevoked("session ended");
+      return { ...token, name: current.username, role: current.role };
+    },
+    async session({ session, token }) {
+      return {
+        ...session,
+        user: { name: token.name ?? null, role: (token as { role?: string }).role ?? "READER" },
+      };
+    },
+    async redirect({ url, baseUrl }) {
+      return safeCallbackPath(url, baseUrl);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      const cause = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+      if (code === "JWT_SESSION_ERROR" && cause instanceof SessionRevoked) return;
+      console.error(`[next-auth] ${code}`, metadata);
+    },
+    warn(code) {
+      if (code === "NEXTAUTH_URL" && siteUrl()) return;
+      console.warn(`[next-auth] ${code}`);
+    },
+    debug() {},
+  },
+};

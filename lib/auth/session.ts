@@ -1,0 +1,35 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { serverSecret } from "@/lib/config";
+import { AuthenticationRequired, Forbidden } from "@/lib/errors";
+import { SESSION_COOKIE } from "./options";
+import { roleAllows, type RoleName } from "./roles";
+import { loadSessionUser, type QuireToken, type SessionUser } from "./session-user";
+
+export type { SessionUser };
+
+/**
+ * The signed-in user for this request, checked against the database (session
+ * version, current role), or null. Reads the session cookie, so never call it
+ * while rendering a public page: that would make the page differ per reader.
+ */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const value = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!value) return null;
+  const token = await decode({ token: value, secret: serverSecret() }).catch(() => null);
+  return loadSessionUser(token as Partial<QuireToken> | null);
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthenticationRequired();
+  return user;
+}
+
+/** Throws 401 for a guest and 403 for a signed-in user whose role does not allow `role`. */
+export async function requireRole(role: RoleName): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roleAllows(user.role, role)) throw new Forbidden();
+  return user;
+}

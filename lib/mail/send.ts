@@ -1,0 +1,44 @@
+import "server-only";
+import fs from "node:fs/promises";
+import path from "node:path";
+import crypto from "node:crypto";
+import nodemailer, { type Transporter } from "nodemailer";
+import { mailFrom, OUTBOX_DIR, smtpUrl } from "@/lib/config";
+
+export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+
+let smtpTransport: Transporter | undefined;
+
+function transport(): Transporter | undefined {
+  const url = smtpUrl();
+  if (!url) return undefined;
+  smtpTransport ??= nodemailer.createTransport(url);
+  return smtpTransport;
+}
+
+/**
+ * Sends a message through SMTP_URL, or, when none is configured (the default
+ * for `npm start`), writes it to ./data/outbox as an .eml file so a newcomer
+ * can still follow a reset link. The log names the file, never its contents:
+ * messages carry secrets such as reset tokens.
+ */
+export async function sendMail(mail: OutgoingMail): Promise<void> {
+  const message = { from: mailFrom(), ...mail };
+  const smtp = transport();
+  if (smtp) {
+    await smtp.sendMail(message);
+    return;
+  }
+  const composed = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(message);
+  await fs.mkdir(OUTBOX_DIR, { recursive: true });
+  const file = path.join(OUTBOX_DIR, `${new Date().toISOString().replace(/[:.]/g, "-")}-${crypto.randomBytes(4).toString("hex")}.eml`);
+  await fs.writeFile(file, composed.message as Buffer, { mode: 0o600 });
+  console.log(`No SMTP_URL set: wrote an email to ${file}`);
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** For the HTML part of emails, which are built as strings, not by React. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}

@@ -1,0 +1,31 @@
+// The production HTTP server: Next's request handler behind node:http.
+// It exists so that the client address Quire sees is the socket's, not a
+// header a client can forge: Next alone keeps any X-Forwarded-For it is sent,
+// which would let one client dodge every per-address limit.
+import http from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT) || 3000;
+const hostname = process.env.HOST ?? "0.0.0.0";
+// Set TRUST_PROXY=1 only behind a reverse proxy that sets X-Forwarded-For itself.
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+const app = next({ dev: false, dir: process.cwd(), port, hostname });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  if (!trustProxy) {
+    req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    delete req.headers["x-real-ip"];
+  }
+  void handle(req, res);
+});
+server.listen(port, hostname, () => console.log(`Quire is listening on http://${hostname}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}

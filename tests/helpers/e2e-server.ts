@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import type { TestProject } from "vitest/node";
+import { bin, freshTmpDir, ROOT } from "./paths";
+import { startSmtpSink } from "./smtp-sink";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    databaseUrl: string;
+    mailDir: string;
+    serverDataDir: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * Starts the production server exactly as a user would (`npm start`'s script),
+ * on a fresh data folder, so the server command itself migrates and seeds its
+ * database. Mail goes to a real SMTP server on 127.0.0.1. Never reuses a
+ * developer's running server.
+ */
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` first (npm test does).");
+  }
+  const dir = freshTmpDir("e2e");
+  const mailDir = path.join(dir, "mail");
+  const smtp = await startSmtpSink(mailDir);
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const databaseUrl = `file:${path.join(dir, "quire.db")}`;
+  const log = fs.openSync(path.join(dir, "server.log"), "a");
+  const server = spawn(bin("tsx"), [path.join(ROOT, "scripts", "start.mts")], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SITE_URL: baseURL,
+      QUIRE_DATA_DIR: dir,
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_FROM: "Quire <no-reply@quire.test>",
+      NEXTAUTH_SECRET: "",
+      NEXTAUTH_URL: "",
+    },
+  });
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited early; see ${dir}/server.log`);
+    try {
+      if ((await fetch(`${baseURL}/`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start; see ${dir}/server.log`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+
+  project.provide("baseURL", baseURL);
+  project.provide("databaseUrl", databaseUrl);
+  project.provide("mailDir", mailDir);
+  project.provide("serverDataDir", dir);
+
+  return async () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+    await smtp.close();
+    if (!process.env.KEEP_E2E_DATA) fs.rmSync(dir, { recursive: true, force: true });
+  };
+}

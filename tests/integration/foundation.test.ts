@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { loadContent } from "@/prisma/seed/content";
+import { seedDatabase } from "@/prisma/seed/seed";
+import { getPublishedArticle, listRelatedArticles } from "@/lib/articles/queries";
+import { listApprovedPosts, pageCount } from "@/lib/comments/queries";
+import { assignPostNumber } from "@/lib/comments/numbering";
+import { createArticle, createPendingComment, createUser } from "../helpers/factories";
+
+describe("migrations", () => {
+  it("apply to an empty file and create every table the app reads", async () => {
+    const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+    );
+    const names = tables.map((t) => t.name);
+    for (const table of ["Article", "Comment", "User", "PasswordResetToken", "ModerationAction", "Report", "Fact", "HistoryEvent", "SiteSetting", "RateLimit"]) {
+      expect(names).toContain(table);
+    }
+  });
+
+  it("run SQLite in WAL mode with full sync", async () => {
+    const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    expect(mode?.journal_mode).toBe("wal");
+    const [sync] = await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+    expect(Number(sync?.synchronous)).toBe(2);
+  });
+});
+
+describe("demo content seed", () => {
+  const content = loadContent();
+
+  it("has the corpus the brief asks for", () => {
+    expect(content.articles.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(content.articles.map((a) => a.category)).size).toBeGreaterThanOrEqual(3);
+    for (const article of content.articles) {
+      const words = article.body.split(/\s+/).length;
+      expect(words, article.slug).toBeGreaterThanOrEqual(400);
+      expect(words, article.slug).toBeLessThanOrEqual(1100);
+    }
+    expect(Math.max(...content.discussions.map((d) => d.posts.length))).toBeGreaterThanOrEqual(20);
+    expect(content.facts.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(content.history.map((h) => `${h.month}-${h.day}`)).size).toBeGreaterThanOrEqual(30);
+  });
+
+  it("is idempotent: a second run adds and duplicates nothing", async () => {
+    const first = await seedDatabase(db, content);
+    const counts = async () => ({
+      users: await db.user.count(),
+      articles: await db.article.count(),
+      comments: await db.comment.count(),
+      facts: await db.fact.count(),
+      events: await db.historyEvent.count(),
+      tags: await db.articleTag.count(),
+    });
+    const before = await counts();
+    const second = await seedDatabase(db, content);
+    expect(await counts()).toEqual(before);
+    expect(first.postsSeeded).toBeGreaterThan(20);
+    expect(second.postsSeeded).toBe(0);
+    expect(before.articles).toBe(content.articles.length);
+  });
+
+  it("numbers every seeded thread 1..N with anonymous posts and resolved @mentions", async () => {
+    const longest = content.discussions.reduce((a, b) => (a.posts.length >= b.posts.length ? a : b));
+    const article = (await getPublishedArticle(longest.articleSlug))!;
+    const posts = await listApprovedPosts(article.id, pageCount(article.nextPostNumber));
+    expect(posts.map((p) => p.number)).toEqual(
+      Array.from({ length: longest.posts.length }, (_, i) => longest.posts.length - i),
+    );
+    expect(posts.some((p) => /^anon\d+$/.test(p.posterName))).toBe(true);
+    const withMention = posts.find((p) => p.mentionTargets.size > 0)!;
+    expect(withMention).toBeDefined();
+    for (const target of withMention.mentionTargets.values()) expect(target).toBeLessThan(withMention.number);
+  });
+});
+
+describe("related articles", () => {
+  it("ranks by shared tags, then category, and never includes the article itself", async () => {
+    const author = await createUser(db);
+    const base = await createArticle(db, { authorId: author.id, categorySlug: "rel-a", tags: ["rel-x", "rel-y"] });
+    const twoTags = await createArticle(db, { authorId: author.id, categorySlug: "rel-b", tags: ["rel-x", "rel-y"] });
+    const sameCategory = await createArticle(db, { authorId: author.id, categorySlug: "rel-a", tags: [] });
+    const oneTag = await createArticle(db, { authorId: author.id, categorySlug: "rel-b", tags: ["rel-y"] });
+    await createArticle(db, { authorId: author.id, categorySlug: "rel-c", tags: ["rel-z"] });
+
+    const loaded = (await getPublishedArticle(base.slug))!;
+    const related = await listRelatedArticles({
+      id: loaded.id,
+      categoryId: loaded.categoryId,
+      tagIds: loaded.tags.map((t) => t.tag.id),
+    });
+    expect(related.map((r) => r.slug)).toEqual([twoTags.slug, oneTag.slug, sameCategory.slug]);
+  });
+});
+
+describe("post numbers", () => {
+  it("are given in order of becoming visible, never reused, and listed newest first", async () => {
+    const author = await createUser(db);
+    const article = await createArticle(db, { authorId: author.id });
+    const first = await createPendingComment(db, { articleId: article.id });
+    const second = await createPendingComment(db, { articleId: article.id });
+    const third = await createPendingComment(db, { articleId: article.id });
+
+    const approve = (id: number) =>
+      db.$transaction(async (tx) => {
+        await tx.comment.update({ where: { id }, data: { status: "APPROVED" } });
+        return assignPostNumber(tx, id);
+      });
+    expect(await approve(third.id)).toBe(1);
+    expect(await approve(first.id)).toBe(2);
+    // Approving again keeps the number.
+    expect(await approve(first.id)).toBe(2);
+    // A removed post's number is not handed out again.
+    await db.comment.update({ where: { id: first.id }, data: { status: "DELETED" } });
+    expect(await approve(second.id)).toBe(3);
+
+    const posts = await listApprovedPosts(article.id, 1);
+    expect(posts.map((p) => p.number)).toEqual([3, 1]);
+  });
+
+  it("stay distinct when many posts are approved at once", async () => {
+    const author = await createUser(db);
+    const article = await createArticle(db, { authorId: author.id });
+    const comments = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => createPendingComment(db, { articleId: article.id, body: `concurrent ${i}` })),
+    );
+    const numbers = await Promise.all(
+      comments.map((c) =>
+        db.$transaction(async (tx) => {
+          await tx.comment.update({ where: { id: c.id }, data: { status: "APPROVED" } });
+          return assignPostNumber(tx, c.id);
+        }),
+      ),
+    );
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+});

@@ -3,6 +3,10 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Compression belongs to the reverse proxy in front (nginx, Caddy); doing it here
+  // costs the single Node process CPU on every page, and scripts/serve.mts swaps
+  // 404 bodies, which must not be gzip-wrapped.
+  compress: false,
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "nodemailer"],
 };

@@ -1,19 +1,19 @@
-import { listApprovedPosts, pageCount } from "@/lib/comments/queries";
+import { listApprovedPosts } from "@/lib/comments/queries";
 import { PostList } from "./post-list";
 import { PostPagination } from "./post-pagination";
 
 /** "Discuss this Article": the public, approved posts, newest first. */
 export async function Discussion({
   article,
-  requestedPage,
+  page,
+  pages,
   children,
 }: {
-  article: { id: number; slug: string; nextPostNumber: number; discussionOpen: boolean };
-  requestedPage?: number;
+  article: { id: number; slug: string; discussionOpen: boolean };
+  page: number;
+  pages: number;
   children?: React.ReactNode;
 }) {
-  const pages = pageCount(article.nextPostNumber);
-  const page = requestedPage && requestedPage >= 1 && requestedPage <= pages ? requestedPage : pages;
   const posts = await listApprovedPosts(article.id, page);
   return (
     <section className="discussion" id="discussion" aria-labelledby="discussion-heading">

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { SITE_NAME } from "@/lib/config";
+import { AccountMenu } from "./account-menu";
 
 /**
  * The header is identical for every reader so pages stay cacheable; the
  * account area is filled in by the browser (see AccountMenu).
  */
-export function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNode }) {
+export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -18,7 +19,9 @@ export function SiteHeader({ accountSlot }: { accountSlot?: React.ReactNode }) {
           <Link href="/facts">Did you know?</Link>
           <Link href="/history">This day in history</Link>
         </nav>
-        <div className="site-header__account">{accountSlot}</div>
+        <div className="site-header__account">
+          <AccountMenu />
+        </div>
       </div>
     </header>
   );

@@ -27,7 +27,13 @@ export async function createUser(
 
 export async function createArticle(
   db: PrismaClient,
-  { authorId, categorySlug = "general", tags = [] as string[], slug = uniqueName("article-"), discussionOpen = true },
+  {
+    authorId,
+    categorySlug = "general",
+    tags = [] as string[],
+    slug = uniqueName("article-"),
+    discussionOpen = true,
+  }: { authorId: number; categorySlug?: string; tags?: string[]; slug?: string; discussionOpen?: boolean },
 ) {
   const category = await db.category.upsert({
     where: { slug: categorySlug },
@@ -59,7 +65,12 @@ export async function createArticle(
 
 export async function createPendingComment(
   db: PrismaClient,
-  { articleId, authorId = null as number | null, body = `A comment ${randomToken(4)}`, anonymous = false },
+  {
+    articleId,
+    authorId = null,
+    body = `A comment ${randomToken(4)}`,
+    anonymous = false,
+  }: { articleId: number; authorId?: number | null; body?: string; anonymous?: boolean },
 ) {
   return db.comment.create({
     data: {

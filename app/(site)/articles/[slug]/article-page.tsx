@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPublishedArticle, listRelatedArticles } from "@/lib/articles/queries";
+import { ArticleDetails } from "@/components/articles/article-details";
+import { ArticleBody } from "@/components/articles/article-body";
+import { RelatedArticles } from "@/components/articles/related-articles";
+import { Sidebar } from "@/components/sidebar/sidebar";
+import { Discussion } from "@/components/discussion/discussion";
+import { pageCount } from "@/lib/comments/queries";
+import { CommentForm } from "@/components/discussion/comment-form";
+import { LoginBox } from "@/components/accounts/login-box";
+
+// The article route and its older-posts route (/articles/<slug>/posts/<n>) share
+// this page. Page numbers live in the path, not a query string: Next 16 cannot
+// server-render a 404 from a page that reads searchParams, and path URLs cache better.
+
+export async function articleMetadata(slug: string): Promise<Metadata> {
+  const article = await getPublishedArticle(slug);
+  return article ? { title: article.title, description: article.summary } : { title: "Article not found" };
+}
+
+export async function ArticlePage({ slug, discussionPage }: { slug: string; discussionPage?: number }) {
+  const article = await getPublishedArticle(slug);
+  if (!article) notFound();
+  const pages = pageCount(article.nextPostNumber);
+  if (discussionPage !== undefined && discussionPage > pages) notFound();
+  const related = await listRelatedArticles({
+    id: article.id,
+    categoryId: article.categoryId,
+    tagIds: article.tags.map((t) => t.tag.id),
+  });
+
+  return (
+    <div className="with-sidebar">
+      <article className="article" aria-labelledby="article-title">
+        <p className="article__category">
+          <Link href={`/categories/${article.category.slug}`}>{article.category.name}</Link>
+        </p>
+        <h1 id="article-title">{article.title}</h1>
+        <ArticleDetails article={article} />
+        <ul className="article__tools">
+          <li>
+            <Link href={`/articles/${article.slug}/print`} prefetch={false}>
+              Print this Article
+            </Link>
+          </li>
+          <li>
+            <Link href="/widgets">Free Widgets for your Site/Blog</Link>
+          </li>
+        </ul>
+        <ArticleBody markdown={article.body} />
+        <RelatedArticles articles={related} />
+        <Discussion article={article} page={discussionPage ?? pages} pages={pages}>
+          <CommentForm slug={article.slug} discussionOpen={article.discussionOpen} />
+          <LoginBox />
+        </Discussion>
+      </article>
+      <Sidebar />
+    </div>
+  );
+}

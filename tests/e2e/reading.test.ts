@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
+import { connectServerDatabase } from "../helpers/server-db";
+import { seriousAccessibilityViolations } from "../helpers/axe";
+import { monthDayOf, formatMonthDaySlug } from "@/lib/calendar";
+
+const baseURL = inject("baseURL");
+const serverDb = connectServerDatabase();
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage({ baseURL, javaScriptEnabled: false });
+});
+afterAll(async () => {
+  await browser?.close();
+  await serverDb.$disconnect();
+});
+
+describe("reading an article", () => {
+  it("goes from the home page into an article with its whole anatomy", async () => {
+    // Make sure the sidebar has an event for the server's today, whatever day CI runs.
+    const today = monthDayOf(new Date());
+    await serverDb.historyEvent.upsert({
+      where: { month_day_year_title: { ...today, year: 1900, title: "A test event" } },
+      create: { ...today, year: 1900, title: "A test event", text: "Something noteworthy happened on this day." },
+      update: {},
+    });
+    const todaysEvents = await serverDb.historyEvent.findMany({ where: today });
+
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Latest articles" }).isVisible()).resolves.toBe(true);
+    const threads = await serverDb.article.findMany({
+      where: { status: "PUBLISHED" },
+      select: { slug: true, title: true, _count: { select: { comments: { where: { status: "APPROVED" } } } } },
+    });
+    const busiest = threads.sort((a, b) => b._count.comments - a._count.comments)[0]!;
+    await page.goto("/");
+    const link = page.getByRole("link", { name: busiest.title, exact: true }).first();
+    if (!(await link.count())) await page.goto(`/categories/${(await serverDb.article.findUnique({ where: { slug: busiest.slug }, include: { category: true } }))!.category.slug}`);
+    await page.getByRole("link", { name: busiest.title, exact: true }).first().click();
+    await page.waitForURL(`**/articles/${busiest.slug}`);
+
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(busiest.title);
+    const details = page.getByRole("region", { name: "Article Details" });
+    const detailsText = (await details.textContent()) ?? "";
+    expect(detailsText).toMatch(/Written By\s*\S+/);
+    expect(detailsText).toMatch(/Edited By\s*\S+/);
+    expect(detailsText).toMatch(/Last Modified Date\s*[A-Z][a-z]+ \d{1,2}, \d{4}/);
+    expect(detailsText).toMatch(/Copyright © \d{4}/);
+    expect(await page.getByRole("link", { name: "Free Widgets for your Site/Blog" }).count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "You might also Like" }).count()).toBe(1);
+
+    // Today's history event, with "more..." leading to the day's page.
+    const event = await page.getByTestId("todays-event").textContent();
+    expect(todaysEvents.some((e) => event?.includes(e.text))).toBe(true);
+    expect(await page.getByRole("heading", { name: "Did you know?" }).count()).toBe(1);
+
+    // Posts newest first, numbered.
+    const numbers = await page.locator("[data-post-number]").evaluateAll((items) =>
+      items.map((item) => Number(item.getAttribute("data-post-number"))),
+    );
+    expect(numbers.length).toBe(busiest._count.comments);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    expect(await page.locator("#post-1 h3").textContent()).toBe("Post 1");
+
+    // An @mention links to an earlier post that exists on the page.
+    const mention = page.locator("a.mention").first();
+    const href = await mention.getAttribute("href");
+    expect(href).toMatch(/^#post-\d+$/);
+    const container = await mention.evaluate((a) => a.closest("[data-post-number]")?.getAttribute("data-post-number"));
+    expect(Number(href!.slice(6))).toBeLessThan(Number(container));
+    await mention.click();
+    expect(await page.locator(`${href}`).isVisible()).toBe(true);
+    expect(page.url()).toContain(href!);
+
+    // The sidebar's history "more..." link shows the whole day.
+    await page.getByRole("link", { name: /^More events on/ }).click();
+    await page.waitForURL(`**/history/${formatMonthDaySlug(today)}`);
+    expect(await page.getByText("Something noteworthy happened on this day.").count()).toBe(1);
+  });
+
+  it("has a print view with the article alone", async () => {
+    const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED" } }))!;
+    await page.goto(`/articles/${article.slug}`);
+    await page.getByRole("link", { name: "Print this Article" }).click();
+    await page.waitForURL(`**/articles/${article.slug}/print`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(article.title);
+    expect(await page.getByText("Discuss this Article").count()).toBe(0);
+    expect(await page.locator("header.site-header").count()).toBe(0);
+  });
+
+  it("shows a helpful 404 page, rendered on the server, for an unknown article or page", async () => {
+    for (const path of ["/articles/no-such-article-here", "/articles/no-such-article-here/print", "/no/such/page"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      expect(await page.getByRole("heading", { name: "We could not find that page" }).count(), path).toBe(1);
+      expect(await page.getByRole("link", { name: "See the latest articles" }).count(), path).toBe(1);
+    }
+  });
+
+  it("passes axe with no serious or critical violations on the main pages", async () => {
+    const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED" } }))!;
+    const scripted = await browser.newPage({ baseURL });
+    for (const path of ["/", `/articles/${article.slug}`, `/articles/${article.slug}/print`, "/facts", "/history", "/widgets", "/nope"]) {
+      await scripted.goto(path);
+      expect(await seriousAccessibilityViolations(scripted), path).toEqual([]);
+    }
+    await scripted.close();
+  });
+});
+
+describe("caching", () => {
+  it("serves anonymous public pages without any cookie", async () => {
+    const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED" } }))!;
+    for (const path of ["/", `/articles/${article.slug}`, `/articles/${article.slug}/print`, "/facts"]) {
+      const response = await fetch(`${baseURL}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("set-cookie"), path).toBeNull();
+    }
+  });
+});

@@ -14,7 +14,7 @@ const env = {
   DATABASE_URL: databaseUrl(),
   NEXTAUTH_SECRET: serverSecret(),
   // next-auth would otherwise derive its URLs from the request's Host header.
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || siteUrl(),
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

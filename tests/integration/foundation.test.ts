@@ -58,6 +58,10 @@ describe("demo content seed", () => {
     expect(first.postsSeeded).toBeGreaterThan(20);
     expect(second.postsSeeded).toBe(0);
     expect(before.articles).toBe(content.articles.length);
+    // The "Last Modified Date" is the file's, not the time the seed ran.
+    const sample = content.articles[0]!;
+    const stored = await db.article.findUniqueOrThrow({ where: { slug: sample.slug } });
+    expect(stored.updatedAt.toISOString()).toBe((sample.updated ?? sample.published).toISOString());
   });
 
   it("numbers every seeded thread 1..N with anonymous posts and resolved @mentions", async () => {
@@ -116,6 +120,9 @@ describe("post numbers", () => {
 
     const posts = await listApprovedPosts(article.id, 1);
     expect(posts.map((p) => p.number)).toEqual([3, 1]);
+    // New posts are not edits: the article's Last Modified Date stays put.
+    const after = await db.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after.updatedAt.toISOString()).toBe(article.updatedAt.toISOString());
   });
 
   it("stay distinct when many posts are approved at once", async () => {

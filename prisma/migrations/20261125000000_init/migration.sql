@@ -51,7 +51,7 @@ CREATE TABLE "Article" (
     "status" TEXT NOT NULL DEFAULT 'DRAFT',
     "publishedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "authorId" INTEGER NOT NULL,
     "editorId" INTEGER,
     "categoryId" INTEGER NOT NULL,

@@ -102,9 +102,13 @@ describe("reading an article", () => {
   });
 
   it("passes axe with no serious or critical violations on the main pages", async () => {
-    const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED" } }))!;
+    const article = (await serverDb.article.findFirst({
+      where: { status: "PUBLISHED" },
+      include: { category: true, author: true },
+    }))!;
+    const fact = (await serverDb.fact.findFirst())!;
     const scripted = await browser.newPage({ baseURL });
-    for (const path of ["/", `/articles/${article.slug}`, `/articles/${article.slug}/print`, "/facts", "/history", "/widgets", "/nope"]) {
+    for (const path of ["/", `/articles/${article.slug}`, `/articles/${article.slug}/print`, `/categories/${article.category.slug}`, `/authors/${article.author.username}`, "/facts", `/facts/${fact.slug}`, "/history", "/history/11-25", "/widgets", "/nope"]) {
       await scripted.goto(path);
       expect(await seriousAccessibilityViolations(scripted), path).toEqual([]);
     }

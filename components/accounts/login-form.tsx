@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { loginSchema } from "@/lib/accounts/schema";
+import { loginSchema } from "@/lib/accounts/login-schema";
 import { FormField, FormStatus } from "./form-field";
 import { logIn } from "./log-in";
 import { useAccountForm } from "./use-account-form";

@@ -5,7 +5,7 @@ import { consumeRateLimits } from "@/lib/rate-limit";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { DomainError, ServiceBusy } from "@/lib/errors";
 import { spendPasswordCheckTime, verifyPassword } from "./password";
-import type { LoginInput } from "./schema";
+import type { LoginInput } from "./login-schema";
 
 export const LOGIN_INCOMPLETE = "Enter your username and password.";
 export const LOGIN_UNAVAILABLE = "We could not log you in just now. Please try again in a moment.";

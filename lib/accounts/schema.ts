@@ -15,6 +15,7 @@ export const PASSWORD_RULES = "At least 10 characters; not a common password, yo
 const usernameSchema = z
   .string({ error: "Choose a username" })
   .trim()
+  .min(1, { error: "Choose a username", abort: true })
   .min(3, "Use at least 3 characters")
   .max(24, "Use at most 24 characters")
   .regex(/^[A-Za-z0-9_-]*$/, "Use only letters a–z, digits, _ and -");
@@ -23,7 +24,7 @@ const emailSchema = z
   .string({ error: "Enter your email address" })
   .trim()
   .toLowerCase()
-  .min(1, "Enter your email address")
+  .min(1, { error: "Enter your email address", abort: true })
   .max(254, "Use an email address of at most 254 characters")
   .check(z.email("Enter a valid email address, like name@example.com"));
 
@@ -33,6 +34,7 @@ const emailSchema = z
  */
 export const newPasswordSchema = z
   .string({ error: "Choose a password" })
+  .min(1, { error: "Choose a password", abort: true })
   .min(10, "Use at least 10 characters")
   .max(128, "Use at most 128 characters")
   .refine((password) => !isCommonPassword(password), "This is one of the 10,000 most common passwords: choose another");
@@ -56,15 +58,6 @@ export const signupSchema = z
     }
   });
 export type SignupInput = z.infer<typeof signupSchema>;
-
-export const loginSchema = z.object(
-  {
-    username: z.string({ error: "Enter your username or email address" }).trim().min(1, "Enter your username or email address").max(254),
-    password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024),
-  },
-  { error: "Send a username and a password" },
-);
-export type LoginInput = z.infer<typeof loginSchema>;
 
 export const forgotPasswordSchema = z.object({ email: emailSchema }, { error: "Send an email address" });
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;

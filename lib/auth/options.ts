@@ -3,7 +3,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverSecret, siteUrl } from "@/lib/config";
 import { authenticate, LOGIN_INCOMPLETE, LOGIN_UNAVAILABLE } from "@/lib/accounts/login";
-import { loginSchema } from "@/lib/accounts/schema";
+import { loginSchema } from "@/lib/accounts/login-schema";
 import { DomainError, ServiceBusy, isDatabaseBusy } from "@/lib/errors";
 import { loadSessionUser, type QuireToken } from "./session-user";
 

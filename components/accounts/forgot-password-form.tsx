@@ -1,6 +1,7 @@
 "use client";
 import { forgotPasswordSchema } from "@/lib/accounts/schema";
-import { FormField, FormStatus } from "./form-field";
+import { AccountForm } from "./account-form";
+import { FormField } from "./form-field";
 import { postJson, useAccountForm } from "./use-account-form";
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
@@ -10,14 +11,8 @@ export function ForgotPasswordForm() {
     return sent.ok ? { success: String(sent.data.message) } : sent.outcome;
   });
   return (
-    <form className="form" method="post" noValidate onSubmit={form.onSubmit}>
+    <AccountForm form={form} submitLabel="Send me a reset link" pendingLabel="Sending…">
       <FormField name="email" label="Email" type="email" autoComplete="email" errors={form.fields.email} />
-      <FormStatus message={form.message} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.pending}>
-          {form.pending ? "Sending…" : "Send me a reset link"}
-        </button>
-      </div>
-    </form>
+    </AccountForm>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import { loginSchema } from "@/lib/accounts/login-schema";
-import { FormField, FormStatus } from "./form-field";
+import { AccountForm } from "./account-form";
+import { FormField } from "./form-field";
 import { logIn } from "./log-in";
 import { useAccountForm } from "./use-account-form";
 
@@ -13,19 +14,19 @@ import { useAccountForm } from "./use-account-form";
 export function LoginForm({ callbackPath, initialError }: { callbackPath?: string; initialError?: string }) {
   const form = useAccountForm(loginSchema, (input) => logIn(input.username, input.password, callbackPath), initialError);
   return (
-    <form className="form" method="post" noValidate onSubmit={form.onSubmit}>
+    <AccountForm
+      form={form}
+      submitLabel="Log in"
+      pendingLabel="Logging in…"
+      actions={<Link href="/forgot-password">Forgot your password?</Link>}
+      aside={
+        <>
+          No account yet? <Link href="/signup">Sign up</Link>
+        </>
+      }
+    >
       <FormField name="username" label="Username or email" autoComplete="username" errors={form.fields.username} />
       <FormField name="password" label="Password" type="password" autoComplete="current-password" errors={form.fields.password} />
-      <FormStatus message={form.message} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.pending}>
-          {form.pending ? "Logging in…" : "Log in"}
-        </button>
-        <Link href="/forgot-password">Forgot your password?</Link>
-      </div>
-      <p className="form-aside">
-        No account yet? <Link href="/signup">Sign up</Link>
-      </p>
-    </form>
+    </AccountForm>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 import { useEffect, useState } from "react";
 import Link from "next/link";
-import { PASSWORD_RULES, resetPasswordSchema } from "@/lib/accounts/schema";
-import { FormField, FormStatus } from "./form-field";
+import { resetPasswordSchema } from "@/lib/accounts/schema";
+import { AccountForm } from "./account-form";
+import { FormStatus } from "./form-field";
+import { NewPasswordField } from "./new-password-field";
 import { postJson, useAccountForm } from "./use-account-form";
 
 /**
@@ -28,22 +30,10 @@ export function ResetPasswordForm() {
         </p>
       )}
       {token !== null && !done && (
-        <form className="form" method="post" noValidate onSubmit={form.onSubmit}>
+        <AccountForm form={form} submitLabel="Set new password" pendingLabel="Saving…" statusInside={false}>
           <input type="hidden" name="token" value={token ?? ""} />
-          <FormField
-            name="password"
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint={PASSWORD_RULES}
-            errors={form.fields.password}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button" disabled={form.pending || !token}>
-              {form.pending ? "Saving…" : "Set new password"}
-            </button>
-          </div>
-        </form>
+          <NewPasswordField label="New password" errors={form.fields.password} />
+        </AccountForm>
       )}
       <FormStatus message={form.message} />
       {form.fields.token && <p className="form-error">{form.fields.token.join(" ")}</p>}

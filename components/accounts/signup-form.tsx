@@ -1,7 +1,9 @@
 "use client";
 import Link from "next/link";
-import { PASSWORD_RULES, signupSchema, USERNAME_RULES } from "@/lib/accounts/schema";
-import { FormField, FormStatus } from "./form-field";
+import { signupSchema, USERNAME_RULES } from "@/lib/accounts/schema";
+import { AccountForm } from "./account-form";
+import { FormField } from "./form-field";
+import { NewPasswordField } from "./new-password-field";
 import { logIn } from "./log-in";
 import { postJson, useAccountForm } from "./use-account-form";
 
@@ -13,26 +15,19 @@ export function SignupForm() {
     return logIn(input.username, input.password, "/");
   });
   return (
-    <form className="form" method="post" noValidate onSubmit={form.onSubmit}>
+    <AccountForm
+      form={form}
+      submitLabel="Sign up"
+      pendingLabel="Creating your account…"
+      aside={
+        <>
+          Already have an account? <Link href="/login">Log in</Link>
+        </>
+      }
+    >
       <FormField name="username" label="Username" autoComplete="username" hint={USERNAME_RULES} errors={form.fields.username} />
       <FormField name="email" label="Email" type="email" autoComplete="email" errors={form.fields.email} />
-      <FormField
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={PASSWORD_RULES}
-        errors={form.fields.password}
-      />
-      <FormStatus message={form.message} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.pending}>
-          {form.pending ? "Creating your account…" : "Sign up"}
-        </button>
-      </div>
-      <p className="form-aside">
-        Already have an account? <Link href="/login">Log in</Link>
-      </p>
-    </form>
+      <NewPasswordField label="Password" errors={form.fields.password} />
+    </AccountForm>
   );
 }

@@ -6,7 +6,7 @@ import { connectServerDatabase } from "../helpers/server-db";
 import { seriousAccessibilityViolations } from "../helpers/axe";
 import { createUser, uniqueName } from "../helpers/factories";
 import { waitForMail } from "../helpers/mailbox";
-import { loginBrowser, loginCookie } from "../helpers/session";
+import { loginBrowser, loginCookie, postCredentials } from "../helpers/session";
 
 const baseURL = inject("baseURL");
 const serverDb = connectServerDatabase();
@@ -166,16 +166,8 @@ describe("attacks on the account flows", () => {
     await context.close();
 
     // The same through next-auth's own form POST.
-    const csrf = await fetch(`${baseURL}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     for (const callbackUrl of ["https://evil.example/", "//evil.example/path", "/\\evil.example"]) {
-      const answer = await fetch(`${baseURL}/api/auth/callback/credentials`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-        body: new URLSearchParams({ csrfToken, username: user.username, password: "callback test passphrase", callbackUrl }),
-      });
+      const answer = await postCredentials({ username: user.username, password: "callback test passphrase", callbackUrl });
       const location = answer.headers.get("location") ?? "";
       expect(new URL(location, baseURL).origin, callbackUrl).toBe(baseURL);
     }
@@ -188,15 +180,7 @@ describe("attacks on the account flows", () => {
       [user.username, "the wrong passphrase"],
       [uniqueName("nobody"), "the right passphrase"],
     ]) {
-      const csrf = await fetch(`${baseURL}/api/auth/csrf`);
-      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-      const answer = await fetch(`${baseURL}/api/auth/callback/credentials`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-        body: new URLSearchParams({ csrfToken, username: username!, password: password!, callbackUrl: "/" }),
-      });
+      const answer = await postCredentials({ username: username!, password: password!, callbackUrl: "/" });
       failures.push({ status: answer.status, location: answer.headers.get("location"), session: answer.headers.getSetCookie().some((c) => c.includes("session-token")) });
     }
     expect(failures[0]).toEqual(failures[1]);
@@ -213,26 +197,19 @@ describe("attacks on the account flows", () => {
   });
 
   it("never answers bad input to the login endpoint with a server error", async () => {
-    const csrf = await fetch(`${baseURL}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const attempts: [string, string, string, number][] = [
+    const form = (fields: Record<string, string>) => (csrfToken: string) => new URLSearchParams({ csrfToken, ...fields }).toString();
+    const attempts: [string, string, (csrfToken: string) => string, number][] = [
       // next-auth's own answer: back to the login page with a message.
-      ["missing fields", "application/x-www-form-urlencoded", new URLSearchParams({ csrfToken }).toString(), 302],
-      ["a 1 MB password", "application/x-www-form-urlencoded", new URLSearchParams({ csrfToken, username: "reader", password: "x".repeat(1 << 20) }).toString(), 413],
-      ["JSON", "application/json", JSON.stringify({ csrfToken, username: "reader", password: "x" }), 415],
-      ["invalid JSON", "application/json", "{", 415],
-      ["plain text", "text/plain", "hello", 415],
+      ["missing fields", "application/x-www-form-urlencoded", form({}), 302],
+      ["a 1 MB password", "application/x-www-form-urlencoded", form({ username: "reader", password: "x".repeat(1 << 20) }), 413],
+      ["JSON", "application/json", (csrfToken) => JSON.stringify({ csrfToken, username: "reader", password: "x" }), 415],
+      ["invalid JSON", "application/json", () => "{", 415],
+      ["plain text", "text/plain", () => "hello", 415],
     ];
     for (const [name, contentType, body, status] of attempts) {
-      const answer = await fetch(`${baseURL}/api/auth/callback/credentials`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { "content-type": contentType, cookie },
-        body,
-      });
+      const answer = await postCredentials({}, { contentType, body });
       expect(answer.status, name).toBe(status);
-      if (status === 302) expect(answer.headers.get("location"), name).toContain("/login?error=");
+      if (status === 302) expect(answer.headers.get("location"), name).toMatch(/error=Enter%20your%20username/);
       else expect((await answer.json()).error, name).toMatch(/\w+ \w+/);
     }
   });
@@ -251,6 +228,18 @@ describe("account pages", () => {
     expect(box(readerHtml)).toBe(box(guestHtml));
     expect(readerHtml).not.toContain(user.username);
     expect(reader.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("load the 10,000 common passwords on the sign-up page only, not with every article's login box", async () => {
+    const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED" }, select: { slug: true } }))!;
+    const shipsList = async (path: string) => {
+      const html = await (await fetch(`${baseURL}${path}`)).text();
+      const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+      const sources = await Promise.all(scripts.map(async (src) => (await fetch(new URL(src, baseURL))).text()));
+      return sources.some((source) => source.includes("qwertyuiop"));
+    };
+    expect(await shipsList("/signup")).toBe(true);
+    expect(await shipsList(`/articles/${article.slug}`)).toBe(false);
   });
 
   it("pass axe, also while showing every field error", async () => {

@@ -35,6 +35,9 @@ export function AccountForm({
         {actions}
       </div>
       {aside && <p className="form-aside">{aside}</p>}
+      <noscript>
+        <p className="form-error">This form needs JavaScript, which is turned off in your browser.</p>
+      </noscript>
     </form>
   );
 }

@@ -14,11 +14,13 @@ type Context = { params: Promise<{ nextauth: string[] }> };
  * and it reads a body of any size.
  */
 export const POST = route(async (request: Request, context: Context) => {
-  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) {
     throw new UnsupportedMediaType("Send the form as application/x-www-form-urlencoded.");
   }
   const body = await readLimitedText(request, MAX_JSON_BYTES);
-  return handler(new NextRequest(request.url, { method: "POST", headers: request.headers, body }), context);
+  // next-auth reads the body and query from this request, and headers and cookies from Next's own.
+  return handler(new NextRequest(request.url, { method: "POST", headers: { "content-type": contentType }, body }), context);
 });
 
 export { handler as GET };

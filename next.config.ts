@@ -9,6 +9,10 @@ const nextConfig: NextConfig = {
   compress: false,
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "nodemailer"],
+  async headers() {
+    // The reset page's URL carries a reset token: never send it to another site as a Referer.
+    return [{ source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] }];
+  },
 };
 
 export default nextConfig;

@@ -70,7 +70,8 @@ export async function readJsonBody<S extends z.ZodType>(
   return parseInput(schema, body);
 }
 
-async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
+/** A request body as text, refused with 413 once it passes `maxBytes`, however it is sent. */
+export async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () => new PayloadTooLarge(`The request body must be at most ${Math.floor(maxBytes / 1024)} KB.`);
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();

@@ -1,7 +1,24 @@
+"use client";
+import { LoginForm } from "./login-form";
+import { useCurrentUser } from "./use-current-user";
+
 /**
- * The article page's login box (username, password, "forgot password?", sign-up link).
- * Placeholder until the Accounts work lands.
+ * The article page's login box. The server renders the same form for every
+ * reader, so the page can be cached; once the browser learns that the reader
+ * is logged in, the box says so instead.
  */
 export function LoginBox() {
-  return null;
+  const user = useCurrentUser();
+  return (
+    <section className="login-box" aria-labelledby="login-box-heading">
+      <h3 id="login-box-heading">{user ? "Logged in" : "Log in to join the discussion"}</h3>
+      {user ? (
+        <p>
+          You are logged in as <strong>{user.username}</strong>.
+        </p>
+      ) : (
+        <LoginForm />
+      )}
+    </section>
+  );
 }

@@ -1,17 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import { hashIp } from "@/lib/client-key";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { getSiteSettings } from "@/lib/settings/queries";
-import { DomainError } from "@/lib/errors";
+import { DomainError, ServiceBusy } from "@/lib/errors";
 import { spendPasswordCheckTime, verifyPassword } from "./password";
+import type { LoginInput } from "./login-schema";
 
-export const loginSchema = z.object({
-  username: z.string().trim().min(1, "Enter your username or email address").max(254),
-  password: z.string().min(1, "Enter your password").max(1024),
-});
-export type LoginInput = z.infer<typeof loginSchema>;
+export const LOGIN_INCOMPLETE = "Enter your username and password.";
+export const LOGIN_UNAVAILABLE = "We could not log you in just now. Please try again in a moment.";
 
 export class LoginFailed extends DomainError {
   constructor() {
@@ -42,4 +39,26 @@ export async function authenticate(input: LoginInput, ip: string) {
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) throw new LoginFailed();
   return { id: user.id, username: user.username, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+const KNOWN_LOGIN_ERRORS = new Set([
+  new LoginFailed().message,
+  new ServiceBusy().message,
+  LOGIN_UNAVAILABLE,
+  LOGIN_INCOMPLETE,
+]);
+
+/**
+ * The sentence to show for next-auth's `/login?error=...`. That parameter is
+ * in a link anyone can craft, so only Quire's own messages are shown as
+ * written (a forged one could tell a reader to "call support on ..."); any
+ * other value gets a generic sentence.
+ */
+export function describeLoginError(error: string | undefined): string | undefined {
+  if (!error) return undefined;
+  if (KNOWN_LOGIN_ERRORS.has(error)) return error;
+  if (error === "CredentialsSignin") return new LoginFailed().message;
+  if (error === "SessionRequired") return "Please log in to see that page.";
+  if (/^Too many attempts\. Please try again in \d+ (second|minute)s?\.$/.test(error)) return error;
+  return "We could not log you in. Please try again.";
 }

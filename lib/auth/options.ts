@@ -2,8 +2,9 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverSecret, siteUrl } from "@/lib/config";
-import { authenticate, loginSchema } from "@/lib/accounts/login";
-import { DomainError } from "@/lib/errors";
+import { authenticate, LOGIN_INCOMPLETE, LOGIN_UNAVAILABLE } from "@/lib/accounts/login";
+import { loginSchema } from "@/lib/accounts/login-schema";
+import { DomainError, ServiceBusy, isDatabaseBusy } from "@/lib/errors";
 import { loadSessionUser, type QuireToken } from "./session-user";
 
 class SessionRevoked extends Error {}
@@ -34,16 +35,19 @@ export const authOptions: AuthOptions = {
       credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         const parsed = loginSchema.safeParse(credentials ?? {});
-        if (!parsed.success) throw new Error("Enter your username and password.");
+        if (!parsed.success) throw new Error(LOGIN_INCOMPLETE);
         const forwarded = request?.headers?.["x-forwarded-for"];
         const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? "unknown";
         try {
           const user = await authenticate(parsed.data, ip);
           return { id: String(user.id), name: user.username, uid: user.id, sv: user.sessionVersion };
         } catch (error) {
-          // next-auth puts this message in the login page's ?error= parameter.
+          // next-auth puts this message in the login page's ?error= parameter,
+          // so only a sentence meant for the reader may leave; a cause is logged.
           if (error instanceof DomainError) throw new Error(error.message);
-          throw error;
+          if (isDatabaseBusy(error)) throw new Error(new ServiceBusy().message);
+          console.error("Login failed unexpectedly:", error);
+          throw new Error(LOGIN_UNAVAILABLE);
         }
       },
     }),

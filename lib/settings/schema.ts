@@ -22,6 +22,7 @@ export const siteSettingsSchema = z.object({
   loginRateLimitPerIp: rateLimit.default({ max: 20, windowSeconds: 900 }),
   loginRateLimitPerAccount: rateLimit.default({ max: 5, windowSeconds: 900 }),
   signupRateLimitPerIp: rateLimit.default({ max: 5, windowSeconds: 3600 }),
+  signupRateLimitPerEmail: rateLimit.default({ max: 3, windowSeconds: 3600 }),
   forgotRateLimitPerIp: rateLimit.default({ max: 10, windowSeconds: 3600 }),
   forgotRateLimitPerEmail: rateLimit.default({ max: 3, windowSeconds: 3600 }),
 });

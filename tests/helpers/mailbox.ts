@@ -21,11 +21,17 @@ export async function mailTo(address: string, dir = inject("mailDir")): Promise<
   return (await readAll(dir)).filter((m) => m.to.toLowerCase().includes(address.toLowerCase()));
 }
 
-/** Waits (up to `timeoutMs`) for the n-th message to an address to arrive at the SMTP server. */
-export async function waitForMail(address: string, { count = 1, timeoutMs = 15_000 } = {}): Promise<ReceivedMail> {
+/**
+ * Waits (up to `timeoutMs`) for the n-th message to an address to arrive at the
+ * SMTP server, or in another folder of .eml files (e.g. the outbox).
+ */
+export async function waitForMail(
+  address: string,
+  { count = 1, timeoutMs = 15_000, dir }: { count?: number; timeoutMs?: number; dir?: string } = {},
+): Promise<ReceivedMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const messages = await mailTo(address);
+    const messages = await mailTo(address, dir);
     if (messages.length >= count) return messages[count - 1]!;
     if (Date.now() > deadline) throw new Error(`no email #${count} for ${address} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));

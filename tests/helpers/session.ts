@@ -2,19 +2,34 @@ import type { BrowserContext } from "playwright-core";
 import { inject } from "vitest";
 
 /**
+ * POSTs to next-auth's credentials callback as its login form does: with a
+ * fresh CSRF token and its cookie, not following the redirect. `body` may
+ * replace the form, e.g. to send something next-auth's form never would.
+ */
+export async function postCredentials(
+  fields: Record<string, string>,
+  {
+    baseURL = inject("baseURL"),
+    contentType = "application/x-www-form-urlencoded",
+    body,
+  }: { baseURL?: string; contentType?: string; body?: (csrfToken: string) => string } = {},
+): Promise<Response> {
+  const csrfResponse = await fetch(`${baseURL}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  return fetch(`${baseURL}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": contentType, cookie: cookiePairs(csrfResponse) },
+    body: body ? body(csrfToken) : new URLSearchParams({ csrfToken, ...fields }),
+  });
+}
+
+/**
  * Logs in through next-auth's real credentials flow (CSRF token, then the
  * callback POST) and returns the Cookie header for later requests.
  */
 export async function loginCookie(username: string, password: string, baseURL = inject("baseURL")): Promise<string> {
-  const csrfResponse = await fetch(`${baseURL}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = cookiePairs(csrfResponse);
-  const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, username, password, callbackUrl: `${baseURL}/` }),
-  });
+  const response = await postCredentials({ username, password, callbackUrl: `${baseURL}/` }, { baseURL });
   const session = cookiePairs(response)
     .split("; ")
     .find((pair) => pair.startsWith("next-auth.session-token="));

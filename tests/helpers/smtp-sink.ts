@@ -5,9 +5,13 @@ import { SMTPServer } from "smtp-server";
 
 /**
  * A real SMTP server on 127.0.0.1 that accepts every message and stores it as
- * an .eml file in `dir`, where tests in any process can read it.
+ * an .eml file in `dir`, where tests in any process can read it. With
+ * `delayMs`, each message is accepted only after that long, like a slow server.
  */
-export async function startSmtpSink(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
+export async function startSmtpSink(
+  dir: string,
+  { delayMs = 0 }: { delayMs?: number } = {},
+): Promise<{ port: number; close: () => Promise<void> }> {
   fs.mkdirSync(dir, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
@@ -18,8 +22,11 @@ export async function startSmtpSink(dir: string): Promise<{ port: number; close:
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const name = `${Date.now()}-${crypto.randomBytes(4).toString("hex")}.eml`;
-        fs.writeFileSync(path.join(dir, name), Buffer.concat(chunks));
-        callback();
+        // A slow mail server (delayMs) answers only after the delay, then keeps the message.
+        setTimeout(() => {
+          fs.writeFileSync(path.join(dir, name), Buffer.concat(chunks));
+          callback();
+        }, delayMs);
       });
     },
   });

@@ -1,6 +1,26 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { UnsupportedMediaType } from "@/lib/errors";
+import { MAX_JSON_BYTES, readLimitedText, route } from "@/lib/http";
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/**
+ * next-auth's own POSTs (log in, log out) are form posts. Anything else is
+ * refused before next-auth sees it: it would answer invalid JSON with a 500,
+ * and it reads a body of any size.
+ */
+export const POST = route(async (request: Request, context: Context) => {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) {
+    throw new UnsupportedMediaType("Send the form as application/x-www-form-urlencoded.");
+  }
+  const body = await readLimitedText(request, MAX_JSON_BYTES);
+  // next-auth reads the body and query from this request, and headers and cookies from Next's own.
+  return handler(new NextRequest(request.url, { method: "POST", headers: { "content-type": contentType }, body }), context);
+});
+
+export { handler as GET };

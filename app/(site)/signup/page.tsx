@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { SignupForm } from "@/components/accounts/signup-form";
+
+export const metadata: Metadata = { title: "Sign up" };
+
+export default function SignupPage() {
+  return (
+    <div className="account-page">
+      <h1>Create an account</h1>
+      <p className="lead">An account lets you join the discussion under your own name.</p>
+      <SignupForm />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { resetPassword } from "@/lib/accounts/password-reset";
+import { resetPasswordSchema } from "@/lib/accounts/schema";
+import { json, readJsonBody, route } from "@/lib/http";
+
+/** POST {token, password} → 200; 400 {error} for a used, expired or unknown token. */
+export const POST = route(async (request) => {
+  const input = await readJsonBody(request, resetPasswordSchema);
+  await resetPassword(input);
+  return json({ message: "Your password has been changed, and every session has been logged out. Log in with your new password." });
+});

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { isCommonPassword } from "./common-passwords";
+
+/*
+ * The account forms' inputs. Each schema is used twice: by the form in the
+ * browser, to show every problem before anything is sent, and by the route
+ * handler, which trusts nothing the browser checked. No module here may touch
+ * the server: the forms import it.
+ */
+
+export const USERNAME_RULES = "3 to 24 characters: letters a–z, digits, _ and -.";
+export const PASSWORD_RULES = "At least 10 characters; not a common password, your username or your email address.";
+
+/** Letters may be typed in either case; uniqueness ignores case (User.usernameKey). */
+const usernameSchema = z
+  .string({ error: "Choose a username" })
+  .trim()
+  .min(1, { error: "Choose a username", abort: true })
+  .min(3, "Use at least 3 characters")
+  .max(24, "Use at most 24 characters")
+  .regex(/^[A-Za-z0-9_-]*$/, "Use only letters a–z, digits, _ and -");
+
+const emailSchema = z
+  .string({ error: "Enter your email address" })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "Enter your email address", abort: true })
+  .max(254, "Use an email address of at most 254 characters")
+  .check(z.email("Enter a valid email address, like name@example.com"));
+
+/**
+ * ASVS V2.1: length is the rule, not composition; at least 64 characters are
+ * allowed and nothing is trimmed or truncated. 128 bounds the hashing work.
+ */
+export const newPasswordSchema = z
+  .string({ error: "Choose a password" })
+  .min(1, { error: "Choose a password", abort: true })
+  .min(10, "Use at least 10 characters")
+  .max(128, "Use at most 128 characters")
+  .refine((password) => !isCommonPassword(password), "This is one of the 10,000 most common passwords: choose another");
+
+/** The password must not be the account's own name or address, in any case. */
+export function passwordRepeatsIdentity(password: string, identity: { username: string; email: string }): boolean {
+  const lower = password.toLowerCase();
+  return lower === identity.username.trim().toLowerCase() || lower === identity.email.trim().toLowerCase();
+}
+
+export const PASSWORD_REPEATS_IDENTITY = "Do not use your username or email address as your password";
+
+export const signupSchema = z
+  .object(
+    { username: usernameSchema, email: emailSchema, password: newPasswordSchema },
+    { error: "Send a username, an email address and a password" },
+  )
+  .superRefine((input, ctx) => {
+    if (passwordRepeatsIdentity(input.password, input)) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_REPEATS_IDENTITY });
+    }
+  });
+export type SignupInput = z.infer<typeof signupSchema>;
+
+export const forgotPasswordSchema = z.object({ email: emailSchema }, { error: "Send an email address" });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+export const resetPasswordSchema = z.object(
+  {
+    // A token from randomToken(32) is 43 characters; anything far off is not one of ours.
+    token: z
+      .string({ error: "This reset link is incomplete. Open the link from the email again." })
+      .min(1, "This reset link is incomplete. Open the link from the email again.")
+      .max(200, "This reset link is not valid. Ask for a new one."),
+    password: newPasswordSchema,
+  },
+  { error: "Send a reset token and a new password" },
+);
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

@@ -43,14 +43,10 @@ const recordId = (what: string) => formNumber(z.number({ error: `Choose ${what}.
  */
 const expectedVersion = formNumber(z.number({ error: "The version must be a whole number." }).int().min(0).optional());
 
+/** An optional note for the log; a blank field means no reason. */
 const reason = z.preprocess(
-  (value) => (value === null ? undefined : value),
-  z
-    .string()
-    .trim()
-    .max(500, "Keep the reason under 500 characters.")
-    .optional()
-    .transform((text) => text || undefined),
+  (value) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value),
+  z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
 );
 
 const postAction = z.enum(POST_ACTIONS, { error: "Choose approve, reject, spam, delete or restore." });

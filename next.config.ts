@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   compress: false,
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "nodemailer"],
+  // forbidden(): moderation pages answer 403 to signed-in users without the role.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

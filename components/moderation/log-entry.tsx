@@ -55,7 +55,7 @@ function Subject({ entry }: { entry: Entry }) {
   return (
     <>
       {comment && (
-        <Link href={`/moderate/log?post=${comment.id}`}>
+        <Link href={`/moderate/posts/${comment.id}`}>
           {comment.number ? `Post ${comment.number}` : `Post #${comment.id} (unnumbered)`}
         </Link>
       )}

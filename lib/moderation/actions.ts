@@ -16,6 +16,11 @@ const TRANSITIONS: Record<PostAction, { from: CommentStatus[]; to: CommentStatus
   restore: { from: ["REJECTED", "SPAM", "DELETED"], to: "APPROVED" },
 };
 
+/** The actions that apply to a post in this status: the buttons a moderator is offered. */
+export function availableActions(status: CommentStatus): PostAction[] {
+  return (Object.keys(TRANSITIONS) as PostAction[]).filter((action) => TRANSITIONS[action].from.includes(status));
+}
+
 /** Approve, reject, mark as spam, delete or restore one post. */
 export async function moderatePost(actor: Actor, input: PostActionInput): Promise<{ post: ChangedPost; actionId: number }> {
   const moderator = assertCanModerate(actor);

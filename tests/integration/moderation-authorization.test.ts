@@ -8,6 +8,7 @@ import { banUser, unbanUser } from "@/lib/moderation/bans";
 import { listDiscussions, setDiscussionState } from "@/lib/moderation/discussion";
 import { countWaitingItems, listModerationQueue } from "@/lib/moderation/queue";
 import { listModerationLog } from "@/lib/moderation/log";
+import { findPostId, getPostForReview } from "@/lib/moderation/review";
 import { updatePolicies } from "@/lib/moderation/policies";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
@@ -75,6 +76,8 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
   ["count the queue", (actor) => countWaitingItems(actor)],
   ["read the log", (actor) => listModerationLog(actor, {})],
   ["list discussions", (actor) => listDiscussions(actor)],
+  ["review a post", (actor) => getPostForReview(actor, pending.id)],
+  ["find a post", (actor) => findPostId(actor, String(pending.id))],
 ];
 
 describe("moderation refuses anyone but moderators and admins", () => {

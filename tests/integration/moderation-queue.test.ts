@@ -6,6 +6,7 @@ import { countWaitingItems, listModerationQueue } from "@/lib/moderation/queue";
 import { banUser, isBanned, unbanUser } from "@/lib/moderation/bans";
 import { setDiscussionState } from "@/lib/moderation/discussion";
 import { listModerationLog } from "@/lib/moderation/log";
+import { findPostId, getPostForReview } from "@/lib/moderation/review";
 import { parsePoliciesForm, updatePolicies } from "@/lib/moderation/policies";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
@@ -60,6 +61,22 @@ describe("the queue", () => {
     await moderatePost(moderator, { commentId: post.id, action: "reject" });
     expect(await countWaitingItems(moderator)).toBe(before);
     expect((await listModerationQueue(moderator)).items.some((item) => item.id === post.id)).toBe(false);
+  });
+});
+
+describe("finding a post", () => {
+  it("goes from its public address or its id to the post, whatever its status", async () => {
+    const moderator = await createUser(db, { role: "MODERATOR" });
+    const article = await createArticle(db, { authorId: moderator.id });
+    const post = await createPendingComment(db, { articleId: article.id });
+    await moderatePost(moderator, { commentId: post.id, action: "approve" });
+    await moderatePost(moderator, { commentId: post.id, action: "delete" });
+    for (const address of [`https://quire.example/articles/${article.slug}#post-1`, `/articles/${article.slug}/posts/1#post-1`, String(post.id), `#${post.id}`]) {
+      expect(await findPostId(moderator, address), address).toBe(post.id);
+    }
+    expect(await findPostId(moderator, `/articles/${article.slug}#post-2`)).toBeNull();
+    expect(await findPostId(moderator, "no address here")).toBeNull();
+    expect(await getPostForReview(moderator, post.id)).toMatchObject({ status: "DELETED", number: 1, postedAs: post.anonHandle });
   });
 });
 

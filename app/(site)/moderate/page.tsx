@@ -4,7 +4,7 @@ import { listModerationQueue } from "@/lib/moderation/queue";
 import { POST_ACTIONS } from "@/lib/moderation/schema";
 import { describeAction } from "@/lib/moderation/wording";
 import { ActionPanel, PanelForm } from "@/components/moderation/action-panel";
-import { QueueItem } from "@/components/moderation/queue-item";
+import { PostReview } from "@/components/moderation/post-review";
 import { QueueKeyboard } from "@/components/moderation/queue-keyboard";
 import { moderate } from "./actions";
 
@@ -22,6 +22,15 @@ export default async function ModerationQueuePage() {
         {total === 0 ? "Nothing is waiting. Well done." : `${total} post${total === 1 ? "" : "s"} waiting, longest-waiting first.`}
         {total > items.length && ` Showing the first ${items.length}.`}
       </p>
+      <form method="get" action="/moderate/posts" className="log-filters" aria-label="Find a post">
+        <label>
+          Find any post: paste its address (its “Post N” link) or its id
+          <input type="text" name="address" required />
+        </label>
+        <button type="submit" className="button button--secondary">
+          Find
+        </button>
+      </form>
       <ActionPanel action={moderate}>
         {items.length > 0 && (
           <>
@@ -47,7 +56,7 @@ export default async function ModerationQueuePage() {
             </PanelForm>
             <ol className="queue">
               {items.map((item) => (
-                <QueueItem key={item.id} item={item} selectionForm={SELECTION_FORM} />
+                <PostReview key={item.id} post={item} inQueue={{ selectionForm: SELECTION_FORM }} />
               ))}
             </ol>
           </>

@@ -5,7 +5,7 @@ import { listModerationLog } from "@/lib/moderation/log";
 import { LOGGED_ACTIONS, logFilterSchema, type LogFilter } from "@/lib/moderation/schema";
 import { describeAction } from "@/lib/moderation/wording";
 import { ActionPanel } from "@/components/moderation/action-panel";
-import { LogEntry } from "@/components/moderation/log-entry";
+import { LogTable } from "@/components/moderation/log-table";
 import { moderate } from "../actions";
 
 export const metadata: Metadata = { title: "Moderation log", robots: { index: false } };
@@ -16,9 +16,6 @@ export default async function ModerationLogPage({ searchParams }: Props) {
   const moderator = await requireModeratorForPage("/moderate/log");
   const filter = logFilterSchema.parse(await searchParams);
   const { entries, nextBefore } = await listModerationLog(moderator, filter);
-  // Restore is offered once per post, on its newest entry here.
-  const newestOnPost = new Map<number, number>();
-  for (const entry of entries) if (entry.commentId && !newestOnPost.has(entry.commentId)) newestOnPost.set(entry.commentId, entry.id);
   return (
     <>
       <h1>Moderation log</h1>
@@ -28,26 +25,7 @@ export default async function ModerationLogPage({ searchParams }: Props) {
         {entries.length === 0 ? (
           <p>No actions match these filters.</p>
         ) : (
-          <table className="moderation-log">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Moderator</th>
-                <th scope="col">Action</th>
-                <th scope="col">On</th>
-                <th scope="col">Change</th>
-                <th scope="col">Reason</th>
-                <th scope="col">
-                  <span className="visually-hidden">Undo or restore</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <LogEntry key={entry.id} entry={entry} offerRestore={entry.commentId !== null && newestOnPost.get(entry.commentId) === entry.id} />
-              ))}
-            </tbody>
-          </table>
+          <LogTable entries={entries} />
         )}
       </ActionPanel>
       {nextBefore && <Link href={`/moderate/log?${olderQuery(filter, nextBefore)}`}>Older entries</Link>}

@@ -1,7 +1,7 @@
 "use client";
 
-import { createContext, useActionState, useContext } from "react";
-import type { ActionState, ServerAction } from "@/lib/moderation/action-state";
+import { createContext, useActionState, useContext, useEffect } from "react";
+import { MODERATED_EVENT, type ActionState, type ServerAction } from "@/lib/moderation/action-state";
 
 type Panel = { formAction: (form: FormData) => void; pending: boolean };
 const PanelContext = createContext<Panel | null>(null);
@@ -13,6 +13,9 @@ const PanelContext = createContext<Panel | null>(null);
  */
 export function ActionPanel({ action, children }: { action: ServerAction; children: React.ReactNode }) {
   const [state, formAction, pending] = useActionState(action, null);
+  useEffect(() => {
+    if (state?.ok) window.dispatchEvent(new Event(MODERATED_EVENT));
+  }, [state]);
   return (
     <PanelContext value={{ formAction, pending }}>
       <ActionNotice state={state} formAction={formAction} />

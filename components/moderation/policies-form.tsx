@@ -4,15 +4,25 @@ import { useActionState } from "react";
 import type { ActionState, ServerAction } from "@/lib/moderation/action-state";
 import type { RateLimitRule, SiteSettings } from "@/lib/settings/schema";
 
-const RATE_LIMITS: { key: keyof SiteSettings; label: string }[] = [
-  { key: "commentRateLimitPerIp", label: "Posts from one address" },
-  { key: "commentRateLimitPerUser", label: "Posts from one account" },
-  { key: "loginRateLimitPerIp", label: "Login attempts from one address" },
-  { key: "loginRateLimitPerAccount", label: "Login attempts on one account" },
-  { key: "signupRateLimitPerIp", label: "Sign-ups from one address" },
-  { key: "forgotRateLimitPerIp", label: "Password-reset requests from one address" },
-  { key: "forgotRateLimitPerEmail", label: "Password-reset requests for one email address" },
-];
+const RATE_LIMIT_LABELS: Record<string, string> = {
+  commentRateLimitPerIp: "Posts from one address",
+  commentRateLimitPerUser: "Posts from one account",
+  loginRateLimitPerIp: "Login attempts from one address",
+  loginRateLimitPerAccount: "Login attempts on one account",
+  signupRateLimitPerIp: "Sign-ups from one address",
+  signupRateLimitPerEmail: "Sign-ups for one email address",
+  forgotRateLimitPerIp: "Password-reset requests from one address",
+  forgotRateLimitPerEmail: "Password-reset requests for one email address",
+};
+
+/** Every rate limit in the settings, so one added to the schema appears here without a change. */
+function rateLimits(settings: SiteSettings): { key: string; label: string; rule: RateLimitRule }[] {
+  return Object.entries(settings).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null && "windowSeconds" in value
+      ? [{ key, label: RATE_LIMIT_LABELS[key] ?? key, rule: value as RateLimitRule }]
+      : [],
+  );
+}
 
 /** The site's moderation policies, bound to the site settings schema; every wrong field is named beside it. */
 export function PoliciesForm({ settings, action }: { settings: SiteSettings; action: ServerAction }) {
@@ -27,8 +37,8 @@ export function PoliciesForm({ settings, action }: { settings: SiteSettings; act
       </div>
       <fieldset>
         <legend>Hold for moderation</legend>
-        <Checkbox name="holdGuestPosts" label="Hold posts by guests (not signed in)" checked={typed ? "holdGuestPosts" in typed : settings.holdGuestPosts} />
-        <Checkbox name="holdFirstPost" label="Hold a new account's first post" checked={typed ? "holdFirstPost" in typed : settings.holdFirstPost} />
+        <Checkbox name="holdGuestPosts" label="Hold posts by guests (not signed in)" checked={typed ? typed.holdGuestPosts === "on" : settings.holdGuestPosts} />
+        <Checkbox name="holdFirstPost" label="Hold a new account's first post" checked={typed ? typed.holdFirstPost === "on" : settings.holdFirstPost} />
         <Field name="linkLimit" label="Hold posts with more links than" state={state}>
           <input type="text" inputMode="numeric" id="linkLimit" name="linkLimit" defaultValue={value("linkLimit", settings.linkLimit)} {...described(state, "linkLimit")} />
         </Field>
@@ -47,27 +57,24 @@ export function PoliciesForm({ settings, action }: { settings: SiteSettings; act
       </fieldset>
       <fieldset>
         <legend>Rate limits</legend>
-        {RATE_LIMITS.map(({ key, label }) => {
-          const rule = settings[key] as RateLimitRule;
-          return (
-            <div key={key} className="rate-limit" role="group" aria-label={label}>
-              <span className="rate-limit__label">{label}: at most</span>
-              <Field name={`${key}.max`} label="requests" state={state}>
-                <input type="text" inputMode="numeric" id={`${key}.max`} name={`${key}.max`} defaultValue={value(`${key}.max`, rule.max)} {...described(state, `${key}.max`)} />
-              </Field>
-              <Field name={`${key}.windowSeconds`} label="per this many seconds" state={state}>
-                <input
-                  type="text"
-                  inputMode="numeric"
-                  id={`${key}.windowSeconds`}
-                  name={`${key}.windowSeconds`}
-                  defaultValue={value(`${key}.windowSeconds`, rule.windowSeconds)}
-                  {...described(state, `${key}.windowSeconds`)}
-                />
-              </Field>
-            </div>
-          );
-        })}
+        {rateLimits(settings).map(({ key, label, rule }) => (
+          <div key={key} className="rate-limit" role="group" aria-label={label}>
+            <span className="rate-limit__label">{label}: at most</span>
+            <Field name={`${key}.max`} label="requests" state={state}>
+              <input type="text" inputMode="numeric" id={`${key}.max`} name={`${key}.max`} defaultValue={value(`${key}.max`, rule.max)} {...described(state, `${key}.max`)} />
+            </Field>
+            <Field name={`${key}.windowSeconds`} label="per this many seconds" state={state}>
+              <input
+                type="text"
+                inputMode="numeric"
+                id={`${key}.windowSeconds`}
+                name={`${key}.windowSeconds`}
+                defaultValue={value(`${key}.windowSeconds`, rule.windowSeconds)}
+                {...described(state, `${key}.windowSeconds`)}
+              />
+            </Field>
+          </div>
+        ))}
       </fieldset>
       <button type="submit" className="button" disabled={pending}>
         Save policies
@@ -105,6 +112,8 @@ function Field({ name, label, state, children }: { name: string; label: string; 
 function Checkbox({ name, label, checked }: { name: string; label: string; checked: boolean }) {
   return (
     <div className="checkbox">
+      {/* Sent whether or not the box is ticked, so an unticked box reads as "off", not as "not on this form". */}
+      <input type="hidden" name={name} value="off" />
       <input type="checkbox" id={name} name={name} defaultChecked={checked} />
       <label htmlFor={name}>{label}</label>
     </div>

@@ -7,6 +7,7 @@ import { describeAction, describeBan, STATUS_WORDS } from "@/lib/moderation/word
 import { isBanned } from "@/lib/moderation/bans";
 import { PostBody } from "@/components/discussion/post-body";
 import { PanelForm } from "./action-panel";
+import { ReasonField } from "./reason-field";
 
 const NO_MENTIONS = new Map<string, number>();
 
@@ -21,25 +22,7 @@ export function PostReview({ post, inQueue }: { post: PostForReview; inQueue?: {
   const queueProps = inQueue ? { "data-queue-item": true, tabIndex: -1, "aria-describedby": "queue-keys" } : {};
   return (
     <Tag className="queue-item" aria-labelledby={heading} {...queueProps}>
-      <header className="queue-item__header">
-        <h2 id={heading} className="queue-item__title">
-          {post.postedAs} on <Link href={`/articles/${post.article.slug}${post.number ? `#post-${post.number}` : ""}`}>{post.article.title}</Link>
-          {post.number && <span className="muted"> (Post {post.number})</span>}
-        </h2>
-        <ul className="queue-item__reasons" aria-label="Why it needs attention">
-          {post.status !== "PENDING" && <li className="badge badge--status">{STATUS_WORDS[post.status]}</li>}
-          {post.reasons.map((reason) => (
-            <li key={reason} className="badge">
-              {reason}
-            </li>
-          ))}
-        </ul>
-        {inQueue && (
-          <label className="queue-item__select">
-            <input type="checkbox" name="selected" value={`${post.id}:${post.version}`} form={inQueue.selectionForm} /> Select
-          </label>
-        )}
-      </header>
+      <ReviewHeader post={post} heading={heading} selectionForm={inQueue?.selectionForm} />
       <PosterFacts post={post} />
       <PostBody body={post.body} mentionTargets={NO_MENTIONS} />
       {post.reports.length > 0 && (
@@ -53,31 +36,57 @@ export function PostReview({ post, inQueue }: { post: PostForReview; inQueue?: {
       )}
       <PanelForm className="queue-item__actions" aria-label={`Moderate post #${post.id}`}>
         <PostFields post={post} />
-        <label>
-          Reason <span className="muted">(optional, for the log)</span>
-          <input type="text" name="reason" maxLength={500} />
-        </label>
+        <ReasonField />
         <ActionButtons post={post} />
       </PanelForm>
-      <details className="queue-item__more">
-        <summary>Edit the text</summary>
-        <PanelForm aria-label={`Edit post #${post.id}`}>
-          <PostFields post={post} />
-          <label>
-            Text
-            <textarea name="body" defaultValue={post.body} rows={6} maxLength={5000} required />
-          </label>
-          <label>
-            Reason <span className="muted">(optional)</span>
-            <input type="text" name="reason" maxLength={500} />
-          </label>
-          <button type="submit" name="intent" value="edit" className="button">
-            Save edit
-          </button>
-        </PanelForm>
-      </details>
+      <EditForm post={post} />
       {post.author && <BanForm author={post.author} />}
     </Tag>
+  );
+}
+
+function ReviewHeader({ post, heading, selectionForm }: { post: PostForReview; heading: string; selectionForm?: string }) {
+  const article = `/articles/${post.article.slug}${post.number ? `#post-${post.number}` : ""}`;
+  return (
+    <header className="queue-item__header">
+      <h2 id={heading} className="queue-item__title">
+        {post.postedAs} on <Link href={article}>{post.article.title}</Link>
+        {post.number && <span className="muted"> (Post {post.number})</span>}
+      </h2>
+      <ul className="queue-item__reasons" aria-label="Why it needs attention">
+        {/* In the queue a post is pending unless it says otherwise. */}
+        {(!selectionForm || post.status !== "PENDING") && <li className="badge badge--status">{STATUS_WORDS[post.status]}</li>}
+        {post.reasons.map((reason) => (
+          <li key={reason} className="badge">
+            {reason}
+          </li>
+        ))}
+      </ul>
+      {selectionForm && (
+        <label className="queue-item__select">
+          <input type="checkbox" name="selected" value={`${post.id}:${post.version}`} form={selectionForm} /> Select
+        </label>
+      )}
+    </header>
+  );
+}
+
+function EditForm({ post }: { post: PostForReview }) {
+  return (
+    <details className="queue-item__more">
+      <summary>Edit the text</summary>
+      <PanelForm aria-label={`Edit post #${post.id}`}>
+        <PostFields post={post} />
+        <label>
+          Text
+          <textarea name="body" defaultValue={post.body} rows={6} maxLength={5000} required />
+        </label>
+        <ReasonField />
+        <button type="submit" name="intent" value="edit" className="button">
+          Save edit
+        </button>
+      </PanelForm>
+    </details>
   );
 }
 
@@ -178,10 +187,7 @@ function BanForm({ author }: { author: NonNullable<PostForReview["author"]> }) {
             ))}
           </select>
         </label>
-        <label>
-          Reason <span className="muted">(recorded in the log)</span>
-          <input type="text" name="reason" minLength={3} maxLength={500} required />
-        </label>
+        <ReasonField hint="recorded in the log" required />
         <button type="submit" name="intent" value="ban" className="button">
           Ban {author.username}
         </button>

@@ -7,3 +7,6 @@ export type ActionState =
   | null;
 
 export type ServerAction = (previous: ActionState, form: FormData) => Promise<ActionState>;
+
+/** Fired in the browser after every successful moderation action, so the header's queue count can catch up. */
+export const MODERATED_EVENT = "quire:moderated";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
 import { getSiteSettings, updateSiteSettings } from "@/lib/settings/queries";
-import { DEFAULT_SETTINGS, siteSettingsSchema, type SiteSettingKey, type SiteSettings } from "@/lib/settings/schema";
+import { siteSettingsSchema, type SiteSettingKey, type SiteSettings } from "@/lib/settings/schema";
 import { recordModerationAction } from "./audit";
 import { assertCanChangePolicies, type Actor } from "./permissions";
 
@@ -34,19 +34,26 @@ export async function updatePolicies(actor: Actor, settings: SiteSettings) {
 
 /**
  * Reads the policies form into the shape of the site settings schema, which
- * then validates it: checkboxes are booleans, blocked words one per line, a
- * rate limit is two fields named "<key>.max" and "<key>.windowSeconds".
+ * then validates it: a checkbox is sent as "off" from a hidden field plus "on"
+ * when ticked, blocked words one per line, a rate limit as "<key>.max" and
+ * "<key>.windowSeconds". A setting the form does not show keeps its current
+ * value, so one added to the schema is never reset by saving an older form.
  */
-export function parsePoliciesForm(form: FormData): SiteSettings {
+export async function readPoliciesForm(form: FormData): Promise<SiteSettings> {
+  const current = await getSiteSettings();
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const whole = (name: string) => (/^\d+$/.test(text(name)) ? Number(text(name)) : text(name));
   const raw = Object.fromEntries(
-    Object.entries(DEFAULT_SETTINGS).map(([key, fallback]) => {
-      if (typeof fallback === "boolean") return [key, form.get(key) === "on"];
-      if (typeof fallback === "number") return [key, whole(key)];
-      if (typeof fallback === "string") return [key, text(key)];
-      if (Array.isArray(fallback)) return [key, text(key).split(/\r?\n/).map((w) => w.trim()).filter(Boolean)];
-      return [key, { max: whole(`${key}.max`), windowSeconds: whole(`${key}.windowSeconds`) }];
+    Object.entries(current).map(([key, saved]) => {
+      if (typeof saved === "object" && !Array.isArray(saved)) {
+        if (!form.has(`${key}.max`)) return [key, saved];
+        return [key, { max: whole(`${key}.max`), windowSeconds: whole(`${key}.windowSeconds`) }];
+      }
+      if (!form.has(key)) return [key, saved];
+      if (typeof saved === "boolean") return [key, form.getAll(key).includes("on")];
+      if (typeof saved === "number") return [key, whole(key)];
+      if (Array.isArray(saved)) return [key, text(key).split(/\r?\n/).map((w) => w.trim()).filter(Boolean)];
+      return [key, text(key)];
     }),
   );
   const result = siteSettingsSchema.safeParse(raw, { error: personMessage });

@@ -7,7 +7,7 @@ import { banUser, isBanned, unbanUser } from "@/lib/moderation/bans";
 import { setDiscussionState } from "@/lib/moderation/discussion";
 import { listModerationLog } from "@/lib/moderation/log";
 import { findPostId, getPostForReview } from "@/lib/moderation/review";
-import { parsePoliciesForm, updatePolicies } from "@/lib/moderation/policies";
+import { readPoliciesForm, updatePolicies } from "@/lib/moderation/policies";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { createArticle, createPendingComment, createUser } from "../helpers/factories";
@@ -168,7 +168,7 @@ describe("policies", () => {
   const formWith = (fields: Record<string, string>) => {
     const form = new FormData();
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
-      if (typeof value === "boolean" && value) form.set(key, "on");
+      if (typeof value === "boolean") form.set(key, value ? "on" : "off");
       else if (typeof value === "number" || typeof value === "string") form.set(key, String(value));
       else if (Array.isArray(value)) form.set(key, value.join("\n"));
       else if (typeof value === "object") {
@@ -182,9 +182,8 @@ describe("policies", () => {
 
   it("are saved by an admin from the form, and the change is logged", async () => {
     const admin = await createUser(db, { role: "ADMIN" });
-    const form = formWith({ linkLimit: "1", blockedWords: "casino\n  cheap pills \n\n", blockedWordAction: "reject", "commentRateLimitPerIp.max": "2" });
-    form.delete("holdGuestPosts");
-    const { changed } = await updatePolicies(admin, parsePoliciesForm(form));
+    const form = formWith({ holdGuestPosts: "off", linkLimit: "1", blockedWords: "casino\n  cheap pills \n\n", blockedWordAction: "reject", "commentRateLimitPerIp.max": "2" });
+    const { changed } = await updatePolicies(admin, await readPoliciesForm(form));
     expect(changed.sort()).toEqual(["blockedWordAction", "blockedWords", "commentRateLimitPerIp", "holdGuestPosts", "linkLimit"]);
     expect(await getSiteSettings()).toMatchObject({
       holdGuestPosts: false,
@@ -197,15 +196,21 @@ describe("policies", () => {
     expect(JSON.parse(entry!.after!)).toEqual({ settings: expect.objectContaining({ linkLimit: 1, holdGuestPosts: false }) });
   });
 
-  it("name every field a person got wrong", () => {
+  it("keep a setting the form does not show", async () => {
+    const admin = await createUser(db, { role: "ADMIN" });
+    await updatePolicies(admin, { ...(await getSiteSettings()), holdFirstPost: false, forgotRateLimitPerEmail: { max: 9, windowSeconds: 60 } });
+    const form = formWith({});
+    form.delete("holdFirstPost");
+    form.delete("forgotRateLimitPerEmail.max");
+    form.delete("forgotRateLimitPerEmail.windowSeconds");
+    const read = await readPoliciesForm(form);
+    expect(read.holdFirstPost).toBe(false);
+    expect(read.forgotRateLimitPerEmail).toEqual({ max: 9, windowSeconds: 60 });
+  });
+
+  it("name every field a person got wrong", async () => {
     const form = formWith({ linkLimit: "lots", "commentRateLimitPerUser.max": "0", blockedWordAction: "shout" });
-    const error = (() => {
-      try {
-        parsePoliciesForm(form);
-      } catch (caught) {
-        return caught;
-      }
-    })();
+    const error = await readPoliciesForm(form).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields).toEqual({
       linkLimit: ["Enter a whole number."],

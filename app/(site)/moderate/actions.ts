@@ -11,7 +11,7 @@ import { dismissReports, editPost, moderatePost, moderateSelection } from "@/lib
 import { undoLastAction } from "@/lib/moderation/undo";
 import { banUser, unbanUser } from "@/lib/moderation/bans";
 import { setDiscussionState } from "@/lib/moderation/discussion";
-import { parsePoliciesForm, updatePolicies } from "@/lib/moderation/policies";
+import { readPoliciesForm, updatePolicies } from "@/lib/moderation/policies";
 import { describeAction, describeBan, STATUS_WORDS } from "@/lib/moderation/wording";
 import {
   banSchema,
@@ -51,49 +51,56 @@ function fieldsOf(form: FormData) {
   return { ...Object.fromEntries(form), selected: form.getAll("selected") };
 }
 
-const isPostAction = (intent: unknown): intent is PostAction => POST_ACTIONS.includes(intent as PostAction);
+type Job = (actor: Actor, fields: ReturnType<typeof fieldsOf>) => Promise<Omit<Done, "ok">>;
+const undoFor = (post: { id: number; version: number }) => ({ commentId: post.id, version: post.version });
 
-/** Every post and user action on the queue and log pages; the pressed button's `intent` says which. */
+function postJob(action: PostAction): Job {
+  return async (actor, fields) => {
+    const { post } = await moderatePost(actor, parseInput(postActionSchema, { ...fields, action }));
+    const where = post.number ? ` It is Post ${post.number}${post.status === "APPROVED" ? "" : ", now hidden"}.` : "";
+    return { message: `Post ${describeAction(action).past}.${where}`, undo: undoFor(post) };
+  };
+}
+
+/** What each button on the queue, post and log pages does, by its `intent`. */
+const JOBS: Record<string, Job> = {
+  ...Object.fromEntries(POST_ACTIONS.map((action) => [action, postJob(action)])),
+  async selection(actor, fields) {
+    const input = parseInput(selectionActionSchema, fields);
+    const { done, skipped } = await moderateSelection(actor, input);
+    const skippedText = skipped.map((s) => ` Post #${s.commentId} was skipped: ${s.message}`).join("");
+    return { message: `${done.length} post${done.length === 1 ? "" : "s"} ${describeAction(input.action).past}.${skippedText}` };
+  },
+  async edit(actor, fields) {
+    const { post } = await editPost(actor, parseInput(editPostSchema, fields));
+    return { message: "Post edited. The author's original text is kept.", undo: undoFor(post) };
+  },
+  async "dismiss-reports"(actor, fields) {
+    const { post } = await dismissReports(actor, parseInput(postRefSchema, fields));
+    return { message: "Reports dismissed. The post stays up.", undo: undoFor(post) };
+  },
+  async undo(actor, fields) {
+    // No undo is offered for an undo: pressing it again would step further back, not redo.
+    const { post } = await undoLastAction(actor, parseInput(postRefSchema, fields));
+    return { message: `Undone. The post is ${STATUS_WORDS[post.status]} again.` };
+  },
+  async ban(actor, fields) {
+    const { user } = await banUser(actor, parseInput(banSchema, fields));
+    return { message: `${user.username} is ${describeBan(user.bannedUntil)}. Their new posts will be refused.` };
+  },
+  async unban(actor, fields) {
+    const { user } = await unbanUser(actor, parseInput(unbanSchema, fields));
+    return { message: `${user.username} may post again.` };
+  },
+};
+
+/** Every post and user action on the queue, post and log pages; the pressed button's `intent` says which. */
 export async function moderate(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const fields = fieldsOf(form);
-  const intent = form.get("intent");
+  const intent = String(form.get("intent"));
   return run(assertCanModerate, async (actor) => {
-    if (isPostAction(intent)) {
-      const { post } = await moderatePost(actor, parseInput(postActionSchema, { ...fields, action: intent }));
-      const where = post.number ? ` It is Post ${post.number}${post.status === "APPROVED" ? "" : ", now hidden"}.` : "";
-      return { message: `Post ${describeAction(intent).past}.${where}`, undo: { commentId: post.id, version: post.version } };
-    }
-    switch (intent) {
-      case "selection": {
-        const input = parseInput(selectionActionSchema, fields);
-        const { done, skipped } = await moderateSelection(actor, input);
-        const past = describeAction(input.action).past;
-        const skippedText = skipped.map((s) => ` Post #${s.commentId} was skipped: ${s.message}`).join("");
-        return { message: `${done.length} post${done.length === 1 ? "" : "s"} ${past}.${skippedText}` };
-      }
-      case "edit": {
-        const { post } = await editPost(actor, parseInput(editPostSchema, fields));
-        return { message: "Post edited. The author's original text is kept.", undo: { commentId: post.id, version: post.version } };
-      }
-      case "dismiss-reports": {
-        const { post } = await dismissReports(actor, parseInput(postRefSchema, fields));
-        return { message: "Reports dismissed. The post stays up.", undo: { commentId: post.id, version: post.version } };
-      }
-      case "undo": {
-        const { post } = await undoLastAction(actor, parseInput(postRefSchema, fields));
-        return { message: `Undone. The post is ${STATUS_WORDS[post.status]} again.`, undo: { commentId: post.id, version: post.version } };
-      }
-      case "ban": {
-        const { user } = await banUser(actor, parseInput(banSchema, fields));
-        return { message: `${user.username} is ${describeBan(user.bannedUntil)}. Their new posts will be refused.` };
-      }
-      case "unban": {
-        const { user } = await unbanUser(actor, parseInput(unbanSchema, fields));
-        return { message: `${user.username} may post again.` };
-      }
-      default:
-        throw new ValidationError("Choose an action.");
-    }
+    const job = Object.hasOwn(JOBS, intent) ? JOBS[intent] : undefined;
+    if (!job) throw new ValidationError("Choose an action.");
+    return job(actor, fieldsOf(form));
   });
 }
 
@@ -109,7 +116,7 @@ export async function changeDiscussion(_previous: ActionState, form: FormData): 
 /** Saves the site policies (admins only). */
 export async function savePolicies(_previous: ActionState, form: FormData): Promise<ActionState> {
   const state = await run(assertCanChangePolicies, async (actor) => {
-    const { changed } = await updatePolicies(actor, parsePoliciesForm(form));
+    const { changed } = await updatePolicies(actor, await readPoliciesForm(form));
     return { message: changed.length === 0 ? "Nothing changed." : `Policies saved (${changed.length} changed).` };
   });
   if (state?.ok !== false || !state.fields) return state;

@@ -5,6 +5,7 @@ import { POST_ACTIONS } from "@/lib/moderation/schema";
 import { describeAction } from "@/lib/moderation/wording";
 import { ActionPanel, PanelForm } from "@/components/moderation/action-panel";
 import { PostReview } from "@/components/moderation/post-review";
+import { ReasonField } from "@/components/moderation/reason-field";
 import { QueueKeyboard } from "@/components/moderation/queue-keyboard";
 import { moderate } from "./actions";
 
@@ -46,10 +47,7 @@ export default async function ModerationQueuePage() {
                   ))}
                 </select>
               </label>
-              <label>
-                Reason <span className="muted">(optional)</span>
-                <input type="text" name="reason" maxLength={500} />
-              </label>
+              <ReasonField />
               <button type="submit" name="intent" value="selection" className="button button--secondary">
                 Apply to selected
               </button>

@@ -25,6 +25,12 @@ export function PostReview({ post, inQueue }: { post: PostForReview; inQueue?: {
       <ReviewHeader post={post} heading={heading} selectionForm={inQueue?.selectionForm} />
       <PosterFacts post={post} />
       <PostBody body={post.body} mentionTargets={NO_MENTIONS} />
+      {post.originalBody !== null && (
+        <details className="queue-item__more">
+          <summary>The author&apos;s original text</summary>
+          <PostBody body={post.originalBody} mentionTargets={NO_MENTIONS} />
+        </details>
+      )}
       {post.reports.length > 0 && (
         <ul className="queue-item__reports" aria-label="Reports">
           {post.reports.map((report, i) => (

@@ -4,7 +4,7 @@ import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { recordModerationAction } from "./audit";
 import { assertCanModerate, canBan, type Actor } from "./permissions";
 import type { BanInput, UnbanInput } from "./schema";
-import { BANNED_FOR_GOOD } from "./wording";
+import { BANNED_FOR_GOOD, describeBan } from "./wording";
 
 const DAY_MS = 86_400_000;
 
@@ -17,6 +17,16 @@ async function findUser(tx: Tx, id: number) {
 /** Whether a user is banned at `now`; the Discussion flow refuses their new posts. */
 export function isBanned(user: { bannedUntil: Date | null }, now = new Date()): boolean {
   return user.bannedUntil !== null && user.bannedUntil.getTime() > now.getTime();
+}
+
+/**
+ * Refuses a banned user's new post with a sentence that says so, how long for
+ * and why. For the posting flow: `assertNotBanned(author)` before anything is stored.
+ */
+export function assertNotBanned(user: { bannedUntil: Date | null; banReason?: string | null }, now = new Date()): void {
+  if (!isBanned(user, now)) return;
+  const reason = user.banReason ? ` Reason: ${user.banReason}` : "";
+  throw new Forbidden(`You cannot post: you are ${describeBan(user.bannedUntil!)}.${reason}`);
 }
 
 /**

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Conflict, Forbidden, ValidationError } from "@/lib/errors";
 import { moderatePost } from "@/lib/moderation/actions";
 import { countWaitingItems, listModerationQueue } from "@/lib/moderation/queue";
-import { banUser, isBanned, unbanUser } from "@/lib/moderation/bans";
+import { assertNotBanned, banUser, isBanned, unbanUser } from "@/lib/moderation/bans";
 import { setDiscussionState } from "@/lib/moderation/discussion";
 import { listModerationLog } from "@/lib/moderation/log";
 import { findPostId, getPostForReview } from "@/lib/moderation/review";
@@ -105,6 +105,19 @@ describe("bans", () => {
       ["ban", moderator.id, "Came back"],
       ["unban", moderator.id, "Appeal accepted"],
     ]);
+  });
+
+  it("refuse a banned user's post with a sentence that says so, until when and why", async () => {
+    const moderator = await createUser(db, { role: "MODERATOR" });
+    const troll = await createUser(db);
+    expect(() => assertNotBanned(troll)).not.toThrow();
+    await banUser(moderator, { userId: troll.id, duration: "forever", reason: "Spam links" });
+    const banned = (await db.user.findUnique({ where: { id: troll.id } }))!;
+    expect(() => assertNotBanned(banned)).toThrow(new Forbidden("You cannot post: you are banned for good. Reason: Spam links"));
+    await banUser(moderator, { userId: troll.id, duration: "1", reason: "Cool off" });
+    const brief = (await db.user.findUnique({ where: { id: troll.id } }))!;
+    expect(() => assertNotBanned(brief)).toThrow(/^You cannot post: you are banned until .* UTC\. Reason: Cool off$/);
+    expect(() => assertNotBanned(brief, new Date(Date.now() + 2 * 86_400_000))).not.toThrow();
   });
 
   it("of staff are for admins only, and nobody bans themselves", async () => {

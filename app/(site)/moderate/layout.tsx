@@ -8,7 +8,7 @@ export default function ModerationLayout({ children }: { children: React.ReactNo
         <Link href="/moderate">Queue</Link>
         <Link href="/moderate/log">Audit log</Link>
         <Link href="/moderate/discussions">Discussions</Link>
-        <Link href="/moderate/settings">Policies</Link>
+        <Link href="/moderate/settings">Policies (admins)</Link>
       </nav>
       {children}
     </div>

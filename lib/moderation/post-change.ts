@@ -6,7 +6,7 @@ import { assignPostNumber } from "@/lib/comments/numbering";
 import { recordMentions } from "@/lib/comments/record-mentions";
 import { recordModerationAction, type Snapshot } from "./audit";
 import type { Moderator } from "./permissions";
-import type { LoggedAction } from "./schema";
+import { POST_ACTIONS, type LoggedAction } from "./schema";
 import { describeAction, STATUS_WORDS } from "./wording";
 
 const postSelect = {
@@ -85,13 +85,11 @@ export async function staleMessage(tx: Tx, post: { id: number; status: CommentSt
   const now = STATUS_WORDS[post.status];
   const detail = !last
     ? now
-    : STATUS_CHANGING.has(last.action)
+    : (POST_ACTIONS as readonly string[]).includes(last.action)
       ? `${now} by ${last.actor.username}`
       : `${now}, ${describeAction(last.action).past} by ${last.actor.username}`;
   return `This post was changed by another moderator (now: ${detail}). Reload to see its current state.`;
 }
-
-const STATUS_CHANGING = new Set(["approve", "reject", "spam", "delete", "restore"]);
 
 /**
  * A post has just become visible: give it its Post N (kept if it had one, so

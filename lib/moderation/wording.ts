@@ -17,7 +17,7 @@ const ACTION_WORDS: Record<string, { label: string; past: string }> = {
   restore: { label: "Restore", past: "restored" },
   edit: { label: "Edit", past: "edited" },
   "dismiss-reports": { label: "Dismiss reports", past: "reports dismissed" },
-  undo: { label: "Undo", past: "undone" },
+  undo: { label: "Undo", past: "an action undone" },
   ban: { label: "Ban", past: "banned" },
   unban: { label: "Lift ban", past: "ban lifted" },
   "close-discussion": { label: "Close discussion", past: "discussion closed" },

@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     // The reset page's URL carries a reset token: never send it to another site as a Referer.
     return [{ source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] }];
   },
+  // forbidden(): moderation pages answer 403 to signed-in users without the role.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

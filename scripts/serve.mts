@@ -4,7 +4,7 @@
 // which would let one client dodge every per-address limit.
 import http from "node:http";
 import next from "next";
-import { loadNotFoundPage, serveNotFoundBodyOn404 } from "./not-found-body.mjs";
+import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
 
 const port = Number(process.env.PORT) || 3000;
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -14,14 +14,14 @@ const trustProxy = process.env.TRUST_PROXY === "1";
 const app = next({ dev: false, dir: process.cwd(), port, hostname });
 await app.prepare();
 const handle = app.getRequestHandler();
-const notFoundPage = loadNotFoundPage(process.cwd());
+const errorPageBodies = loadErrorPageBodies(process.cwd());
 
 const server = http.createServer((req, res) => {
   if (!trustProxy) {
     req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
     delete req.headers["x-real-ip"];
   }
-  serveNotFoundBodyOn404(req, res, notFoundPage);
+  serveErrorPageBodies(req, res, errorPageBodies);
   void handle(req, res);
 });
 server.listen(port, hostname, () => console.log(`Quire is listening on http://${hostname}:${port}`));

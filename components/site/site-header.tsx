@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SITE_NAME } from "@/lib/config";
 import { AccountMenu } from "./account-menu";
+import { QueueCount } from "@/components/moderation/queue-count";
 
 /**
  * The header is identical for every reader so pages stay cacheable; the
@@ -20,6 +21,7 @@ export function SiteHeader() {
           <Link href="/history">This day in history</Link>
         </nav>
         <div className="site-header__account">
+          <QueueCount />
           <AccountMenu />
         </div>
       </div>

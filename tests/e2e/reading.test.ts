@@ -3,6 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { connectServerDatabase } from "../helpers/server-db";
 import { seriousAccessibilityViolations } from "../helpers/axe";
+import { createUser } from "../helpers/factories";
+import { loginBrowser } from "../helpers/session";
 import { monthDayOf, formatMonthDaySlug } from "@/lib/calendar";
 
 const baseURL = inject("baseURL");
@@ -99,6 +101,17 @@ describe("reading an article", () => {
       expect(await page.getByRole("heading", { name: "We could not find that page" }).count(), path).toBe(1);
       expect(await page.getByRole("link", { name: "See the latest articles" }).count(), path).toBe(1);
     }
+  });
+
+  it("shows a server-rendered 403 page to a signed-in reader on a moderators' page", async () => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const reader = await createUser(serverDb, { password: "a long enough password 9" });
+    await loginBrowser(context, reader.username, "a long enough password 9");
+    const denied = await context.newPage();
+    const response = await denied.goto("/moderate");
+    expect(response?.status()).toBe(403);
+    expect(await denied.getByRole("heading", { name: "You do not have permission to see this page" }).count()).toBe(1);
+    await context.close();
   });
 
   it("passes axe with no serious or critical violations on the main pages", async () => {

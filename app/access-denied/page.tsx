@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import SiteLayout from "../(site)/layout";
+
+export const metadata: Metadata = { title: "Access denied", robots: { index: false } };
+export const dynamic = "force-static";
+
+/**
+ * The body scripts/serve.mts sends with a 403 page: Next renders forbidden()
+ * only in the browser (the same limitation as notFound(), vercel/next.js#62228),
+ * so readers without JavaScript would otherwise get a blank page.
+ */
+export default function AccessDeniedPage() {
+  return (
+    <SiteLayout>
+      <div className="not-found">
+        <h1>You do not have permission to see this page</h1>
+        <p>
+          Moderation pages are for the moderation team, and the site&apos;s policies for administrators. If you
+          think you should have access, ask an administrator.
+        </p>
+        <p>
+          <Link href="/">Back to the articles</Link>
+        </p>
+      </div>
+    </SiteLayout>
+  );
+}

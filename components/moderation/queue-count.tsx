@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { useCurrentUser } from "@/components/accounts/use-current-user";
 import { MODERATED_EVENT } from "@/lib/moderation/action-state";
 
 const MODERATING_ROLES = new Set(["moderator", "admin"]);
@@ -14,35 +15,30 @@ const REFRESH_MS = 60_000;
  * and at once after the moderator acts.
  */
 export function QueueCount() {
+  const user = useCurrentUser();
   const [count, setCount] = useState<number | null>(null);
+  const moderates = !!user && MODERATING_ROLES.has(user.role);
 
   useEffect(() => {
+    if (!moderates) return;
     let active = true;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    const reload = () => void load().catch(() => {});
-    async function load() {
-      const response = await fetch("/api/moderation/count", { cache: "no-store" });
-      if (!response.ok) return;
-      const { count } = (await response.json()) as { count: number };
-      if (active) setCount(count);
-    }
-    async function start() {
-      const me = await fetch("/api/account/me", { cache: "no-store" }).then((r) => r.json() as Promise<{ user: { role: string } | null }>);
-      if (!active || !me.user || !MODERATING_ROLES.has(me.user.role)) return;
-      await load();
-      if (!active) return;
-      timer = setInterval(() => {
-        if (document.visibilityState === "visible") reload();
-      }, REFRESH_MS);
-      window.addEventListener(MODERATED_EVENT, reload);
-    }
-    start().catch(() => {});
+    const reload = () => {
+      fetch("/api/moderation/count", { cache: "no-store" })
+        .then((response) => (response.ok ? (response.json() as Promise<{ count: number }>) : null))
+        .then((body) => active && body && setCount(body.count))
+        .catch(() => {});
+    };
+    reload();
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") reload();
+    }, REFRESH_MS);
+    window.addEventListener(MODERATED_EVENT, reload);
     return () => {
       active = false;
       clearInterval(timer);
       window.removeEventListener(MODERATED_EVENT, reload);
     };
-  }, []);
+  }, [moderates]);
 
   if (count === null) return null;
   return (

@@ -79,11 +79,14 @@ describe("moderation pages", () => {
 
   it("tell a signed-in reader in words that they need to be a moderator, or an admin for policies", async () => {
     await actAs(context, "reader");
-    await page.goto("/moderate");
-    await page.getByRole("heading", { name: "You need to be a moderator" }).waitFor();
+    const asReader = await page.goto("/moderate");
+    expect(asReader?.status()).toBe(403);
+    await page.getByRole("heading", { name: "You do not have permission to see this page" }).waitFor();
+    expect(await page.getByText("Moderation pages are for the moderation team").count()).toBe(1);
     await actAs(context, "moderator");
-    await page.goto("/moderate/settings");
-    await page.getByRole("heading", { name: "You need to be an administrator" }).waitFor();
+    const asModerator = await page.goto("/moderate/settings");
+    expect(asModerator?.status()).toBe(403);
+    expect(await page.getByText("the site's policies for administrators").count()).toBe(1);
   });
 });
 

@@ -18,6 +18,7 @@ import { findMentionSubscription, stopMentionEmails } from "@/lib/comments/menti
 import { newCommentSchema } from "@/lib/comments/schema";
 import { DomainError } from "@/lib/errors";
 import { createArticle, createUser } from "../helpers/factories";
+import { createTrustedReader } from "../helpers/posts";
 
 const ip = () => crypto.randomBytes(8).toString("hex");
 const asActor = (user: { id: number; username: string; role: SessionUser["role"] }): SessionUser => ({
@@ -34,14 +35,7 @@ async function newThread(options: { discussionOpen?: boolean } = {}) {
 }
 
 /** A reader whose earlier post a moderator approved, so their posts no longer wait. */
-async function trustedReader() {
-  const user = await createUser(db);
-  const elsewhere = await newThread();
-  await db.comment.create({
-    data: { articleId: elsewhere.id, authorId: user.id, body: "An earlier approved post", status: "APPROVED", bodyHash: ip() },
-  });
-  return asActor(user);
-}
+const trustedReader = async () => asActor(await createTrustedReader(db));
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string; fields?: unknown }> {
   const error = await promise.then(

@@ -11,16 +11,21 @@ const PASSWORD = "discussion api password";
 const RAISED = { max: 100_000, windowSeconds: 60 };
 let restoreSettings: () => Promise<void>;
 let editorId: number;
+/** Where trusted readers' earlier, approved posts live. */
+let lobbyId: number;
 
 beforeAll(async () => {
   // Every request here comes from 127.0.0.1: raise the limits for everything but the burst test.
   restoreSettings = await changeSiteSettings(serverDb, { commentRateLimitPerIp: RAISED, commentRateLimitPerUser: RAISED });
   editorId = (await createUser(serverDb, { role: "EDITOR" })).id;
+  lobbyId = (await newArticle()).id;
 });
 afterAll(async () => {
   await restoreSettings?.();
   await clearRateLimits(serverDb, "comment:");
   await clearRateLimits(serverDb, "report:");
+  // Leave the shared server's threads as the seed made them, for the next file.
+  await serverDb.article.deleteMany({ where: { authorId: editorId } });
   await serverDb.$disconnect();
 });
 
@@ -67,7 +72,7 @@ describe("posting through the API", () => {
   it("shows a signed-in user's post at once as the next Post N, to anonymous readers within a second", async () => {
     const article = await newArticle();
     await createApprovedPost(serverDb, { articleId: article.id });
-    const user = await createTrustedReader(serverDb, { password: PASSWORD });
+    const user = await createTrustedReader(serverDb, lobbyId, { password: PASSWORD });
     const cookie = await loginCookie(user.username, PASSWORD);
 
     const response = await postJson(commentsUrl(article.slug), { body: "Signed in, and shown at once." }, { cookie });
@@ -204,7 +209,7 @@ describe("reading through the API", () => {
 describe("changing and reporting posts through the API", () => {
   it("lets the author edit and delete within the window, and nobody else, only by same-site JSON", async () => {
     const article = await newArticle();
-    const author = await createTrustedReader(serverDb, { password: PASSWORD });
+    const author = await createTrustedReader(serverDb, lobbyId, { password: PASSWORD });
     const authorCookie = await loginCookie(author.username, PASSWORD);
     const posted = await (await postJson(commentsUrl(article.slug), { body: "Fist draft" }, { cookie: authorCookie })).json();
     const postUrl = `${baseURL}/api/comments/${posted.id}`;

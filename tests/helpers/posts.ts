@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { assignPostNumber } from "@/lib/comments/numbering";
 import { bodyFingerprint, randomToken } from "@/lib/text";
-import { createArticle, createUser } from "./factories";
+import { createUser } from "./factories";
 
 /** A visible, numbered post, as if a moderator had approved it. */
 export async function createApprovedPost(
@@ -24,11 +24,12 @@ export async function createApprovedPost(
   });
 }
 
-/** A reader with one approved post already (elsewhere), so their new posts do not wait as a "first post". */
-export async function createTrustedReader(db: PrismaClient, options: Parameters<typeof createUser>[1] = {}) {
+/**
+ * A reader with one approved post already (on the article `elsewhereId`), so
+ * their new posts do not wait as a "first post".
+ */
+export async function createTrustedReader(db: PrismaClient, elsewhereId: number, options: Parameters<typeof createUser>[1] = {}) {
   const user = await createUser(db, options);
-  const editor = await createUser(db, { role: "EDITOR" });
-  const elsewhere = await createArticle(db, { authorId: editor.id });
-  await createApprovedPost(db, { articleId: elsewhere.id, authorId: user.id });
+  await createApprovedPost(db, { articleId: elsewhereId, authorId: user.id });
   return user;
 }

@@ -35,7 +35,7 @@ async function newThread(options: { discussionOpen?: boolean } = {}) {
 }
 
 /** A reader whose earlier post a moderator approved, so their posts no longer wait. */
-const trustedReader = async () => asActor(await createTrustedReader(db));
+const trustedReader = async () => asActor(await createTrustedReader(db, (await newThread()).id));
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string; fields?: unknown }> {
   const error = await promise.then(

@@ -1,6 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hashIp } from "@/lib/client-key";
 import { clientIp } from "@/lib/http";
@@ -31,7 +32,11 @@ export async function postCommentFromForm(_previous: CommentFormState, formData:
     return { status: "error", ...formError(error), values: { body: values.body, anonymous: values.anonymous } };
   }
   const article = `/articles/${encodeURIComponent(slug)}`;
-  if (posted.number !== null) redirect(`${article}#post-${posted.number}`);
+  if (posted.number !== null) {
+    // Without this the browser's router sees a hash-only change and keeps the old list.
+    revalidatePath(article);
+    redirect(`${article}#post-${posted.number}`);
+  }
   if (formData.get("enhanced") !== "1") redirect(`${article}/posted`);
   return { status: "done", message: "Thank you. Your post is awaiting moderation; it will appear once a moderator approves it." };
 }

@@ -5,8 +5,9 @@ import { findMentionSubscription } from "@/lib/comments/mention-opt-out";
 import { stopMentionEmailsFromForm } from "./actions";
 
 // The key in the address is the secret: keep it out of search engines and out
-// of the Referer header sent to any page linked from here.
-export const metadata: Metadata = { title: "Mention emails", robots: { index: false }, referrer: "no-referrer" };
+// of the Referer header sent to other sites. ("no-referrer" would also blank
+// the Origin of the button's POST, which Next's server actions then refuse.)
+export const metadata: Metadata = { title: "Mention emails", robots: { index: false }, referrer: "same-origin" };
 
 /**
  * The opt-out link in every mention email. Opening it only asks; the button

@@ -39,15 +39,7 @@ export function CommentForm({
   return (
     <form action={formAction} className="form comment-form" aria-labelledby="comment-form-heading">
       <h3 id="comment-form-heading">Post your comments</h3>
-      <p className="hint" id="comment-form-identity">
-        {!viewer.loaded && "Logged-in readers post under their username, or anonymously if they choose; guests post anonymously."}
-        {guest && "You are not logged in, so your post will appear under an anonymous name (“anon” and a number) and may wait for a moderator before it is shown."}
-        {viewer.user && (
-          <>
-            Posting as <strong>{viewer.user.username}</strong>.
-          </>
-        )}
-      </p>
+      <PostingIdentity loaded={viewer.loaded} username={viewer.user?.username ?? null} />
       <input type="hidden" name="slug" value={slug} />
       {enhanced && <input type="hidden" name="enhanced" value="1" />}
       <div>
@@ -91,5 +83,21 @@ export function CommentForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** Who the post will appear as; until the browser knows the reader, the rule for everyone. */
+function PostingIdentity({ loaded, username }: { loaded: boolean; username: string | null }) {
+  return (
+    <p className="hint" id="comment-form-identity">
+      {!loaded && "Logged-in readers post under their username, or anonymously if they choose; guests post anonymously."}
+      {loaded && !username &&
+        "You are not logged in, so your post will appear under an anonymous name (“anon” and a number) and may wait for a moderator before it is shown."}
+      {username && (
+        <>
+          Posting as <strong>{username}</strong>.
+        </>
+      )}
+    </p>
   );
 }

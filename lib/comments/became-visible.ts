@@ -4,7 +4,7 @@ import { sendMail } from "@/lib/mail/send";
 import { assignPostNumber } from "./numbering";
 import { recordMentions } from "./record-mentions";
 import { mentionEmail } from "./mention-email";
-import { publicPosterName } from "./poster";
+import { posterNameFields, publicPosterName } from "./poster";
 
 /**
  * Everything that happens when a post becomes visible: a new post that needs
@@ -55,9 +55,7 @@ export async function notifyMentions(commentId: number): Promise<void> {
         status: true,
         body: true,
         authorId: true,
-        anonymous: true,
-        anonHandle: true,
-        author: { select: { username: true } },
+        ...posterNameFields,
         article: { select: { slug: true, title: true } },
         mentions: {
           where: { notifiedAt: null, targetUser: { mentionEmails: true } },

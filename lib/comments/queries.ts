@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { publishedWhere } from "@/lib/articles/queries";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { publicPosterName } from "./poster";
+import { posterNameFields, publicPosterName } from "./poster";
 import { EDIT_WINDOW_MINUTES, editableUntil } from "./permissions";
 
 export const POSTS_PER_PAGE = 50;
@@ -35,11 +35,9 @@ export async function listApprovedPosts(articleId: number, page: number) {
       id: true,
       number: true,
       body: true,
-      anonymous: true,
-      anonHandle: true,
+      ...posterNameFields,
       createdAt: true,
       editedAt: true,
-      author: { select: { username: true } },
       mentions: { select: { name: true, targetComment: { select: { number: true, status: true } } } },
     },
   });
@@ -101,11 +99,9 @@ export async function listOwnPosts(articleId: number, { user, receiptIds }: OwnP
       status: true,
       body: true,
       authorId: true,
-      anonymous: true,
-      anonHandle: true,
+      ...posterNameFields,
       createdAt: true,
       editedAt: true,
-      author: { select: { username: true } },
     },
   });
   return posts.map((post) => {

@@ -98,6 +98,7 @@ describe("posting in the browser", () => {
     await top.filter({ hasText: "Signed in and straight to the top." }).waitFor();
     expect(await top.getAttribute("data-post-number")).toBe("3");
     expect(await top.locator(".post__poster").textContent()).toBe(user.username);
+    expect(await page.getByRole("textbox", { name: "Your comment", exact: true }).inputValue()).toBe("");
   });
 
   it("links an @mention to the named poster's latest earlier post, emails them, and honours their opt-out", async () => {
@@ -226,6 +227,7 @@ describe("posting without JavaScript", () => {
     await page.goto(`/articles/${article.slug}`);
     await writeComment(page, "x");
     expect(await page.getByText("Write at least 2 characters").count()).toBe(1);
+    expect(await page.getByRole("textbox", { name: "Your comment", exact: true }).inputValue()).toBe("x");
 
     await writeComment(page, "Posted with scripts turned off.");
     await page.waitForURL(`**/articles/${article.slug}/posted`);

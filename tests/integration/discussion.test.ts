@@ -17,6 +17,7 @@ import { readReceipt, receiptWith } from "@/lib/comments/receipt";
 import { findMentionSubscription, stopMentionEmails } from "@/lib/comments/mention-opt-out";
 import { newCommentSchema } from "@/lib/comments/schema";
 import { DomainError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
 import { createArticle, createUser } from "../helpers/factories";
 import { createTrustedReader } from "../helpers/posts";
 
@@ -347,6 +348,27 @@ describe("reports", () => {
 
     const reports = await db.report.findMany({ where: { commentId: visible.id }, orderBy: { id: "asc" } });
     expect(reports.map((r) => r.reporterKey)).toEqual([`user:${reader.id}`, `ip:${address}`]);
+  });
+});
+
+describe("safe writes", () => {
+  it("answer 503 with Retry-After, not 500, when a write transaction runs out of time, and keep nothing of it", async () => {
+    const article = await newThread();
+    const failure = await db
+      .$transaction(
+        async (tx) => {
+          await tx.comment.create({ data: { articleId: article.id, body: "Half-written", bodyHash: ip() } });
+          await new Promise((r) => setTimeout(r, 120));
+          await tx.comment.count();
+        },
+        { timeout: 50 },
+      )
+      .catch((e: unknown) => e);
+    const response = errorResponse(failure);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("2");
+    expect((await response.json()).error).toMatch(/nothing was saved/);
+    expect(await db.comment.count({ where: { articleId: article.id } })).toBe(0);
   });
 });
 

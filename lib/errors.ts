@@ -85,8 +85,12 @@ export function describeWait(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
-/** SQLite's "database is locked" after busy_timeout, as surfaced through Prisma. */
+/**
+ * SQLite's "database is locked" after busy_timeout, as surfaced through Prisma;
+ * or Prisma's P2028, a transaction that could not start or finish in time
+ * (waiting behind other writers) and was rolled back: busy, nothing written.
+ */
 export function isDatabaseBusy(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /SQLITE_BUSY|database is locked|P1008|SocketTimeout/i.test(text);
+  return /SQLITE_BUSY|database is locked|P1008|P2028|SocketTimeout/i.test(text);
 }

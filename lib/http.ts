@@ -121,8 +121,11 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** The client's address, as told by the proxy in front of us or the socket. */
-export function clientIp(request: Request): string {
+/**
+ * The client's address, as told by the proxy in front of us or the socket.
+ * Takes a Request in route handlers, or `{ headers: await headers() }` in server actions.
+ */
+export function clientIp(request: { headers: Pick<Headers, "get"> }): string {
   const forwarded = request.headers.get("x-forwarded-for");
   if (forwarded) return forwarded.split(",")[0]!.trim();
   return request.headers.get("x-real-ip") ?? "unknown";

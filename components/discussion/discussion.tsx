@@ -1,8 +1,14 @@
 import { listApprovedPosts } from "@/lib/comments/queries";
 import { PostList } from "./post-list";
 import { PostPagination } from "./post-pagination";
+import { DiscussionViewer } from "./viewer";
+import { MyPendingPosts } from "./my-pending-posts";
 
-/** "Discuss this Article": the public, approved posts, newest first. */
+/**
+ * "Discuss this Article": the public, approved posts, newest first. The
+ * reader's own posts awaiting moderation are added by the browser, above the
+ * newest page's posts.
+ */
 export async function Discussion({
   article,
   page,
@@ -21,10 +27,13 @@ export async function Discussion({
       {!article.discussionOpen && (
         <p className="notice">Discussion of this article is closed. You can still read what readers wrote.</p>
       )}
-      <PostPagination slug={article.slug} page={page} pages={pages} />
-      <PostList posts={posts} />
-      <PostPagination slug={article.slug} page={page} pages={pages} />
-      {children}
+      <DiscussionViewer slug={article.slug}>
+        <PostPagination slug={article.slug} page={page} pages={pages} />
+        {page === pages && <MyPendingPosts />}
+        <PostList posts={posts} />
+        <PostPagination slug={article.slug} page={page} pages={pages} />
+        {children}
+      </DiscussionViewer>
     </section>
   );
 }

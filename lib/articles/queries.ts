@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-const publishedWhere = { status: "PUBLISHED" as const, publishedAt: { not: null } };
+export const publishedWhere = { status: "PUBLISHED" as const, publishedAt: { not: null } };
 
 const cardSelect = {
   id: true,

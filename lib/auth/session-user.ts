@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "./roles";
 
-export type SessionUser = { id: number; username: string; role: Role; bannedUntil: Date | null };
+export type SessionUser = { id: number; username: string; role: Role; bannedUntil: Date | null; banReason: string | null };
 
 /** The claims Quire keeps in its JWT. */
 export type QuireToken = { uid: number; sv: number };
@@ -16,8 +16,8 @@ export async function loadSessionUser(token: Partial<QuireToken> | null | undefi
   if (!token || typeof token.uid !== "number" || typeof token.sv !== "number") return null;
   const user = await db.user.findUnique({
     where: { id: token.uid },
-    select: { id: true, username: true, role: true, bannedUntil: true, sessionVersion: true },
+    select: { id: true, username: true, role: true, bannedUntil: true, banReason: true, sessionVersion: true },
   });
   if (!user || user.sessionVersion !== token.sv) return null;
-  return { id: user.id, username: user.username, role: user.role, bannedUntil: user.bannedUntil };
+  return { id: user.id, username: user.username, role: user.role, bannedUntil: user.bannedUntil, banReason: user.banReason };
 }

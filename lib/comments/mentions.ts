@@ -26,6 +26,11 @@ export type BodySegment =
 
 const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
 
+/** How many links the text holds, counted as the page will auto-link them. */
+export function countLinks(text: string): number {
+  return [...text.matchAll(URL_PATTERN)].length;
+}
+
 /**
  * Splits one paragraph of plain text into text, URL and mention segments.
  * Segments are rendered by React, so the text is always escaped; nothing a

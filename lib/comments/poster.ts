@@ -11,3 +11,10 @@ export function publicPosterName(post: {
   if (post.anonymous || !post.author) return post.anonHandle ?? "anonymous";
   return post.author.username;
 }
+
+/** The fields publicPosterName needs, for a Prisma select. */
+export const posterNameFields = {
+  anonymous: true,
+  anonHandle: true,
+  author: { select: { username: true } },
+} as const;

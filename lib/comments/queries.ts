@@ -1,6 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { publicPosterName } from "./poster";
+import { db, type Prisma } from "@/lib/db";
+import { publishedWhere } from "@/lib/articles/queries";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { posterNameFields, publicPosterName } from "./poster";
+import { EDIT_WINDOW_MINUTES, editableUntil } from "./permissions";
 
 export const POSTS_PER_PAGE = 50;
 
@@ -16,6 +19,11 @@ export function pageOfPost(number: number): number {
   return Math.ceil(number / POSTS_PER_PAGE);
 }
 
+/** A page number as written in a URL ("1", "2", ...), or null if it is not one. */
+export function parsePageNumber(text: string): number | null {
+  return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : null;
+}
+
 /** Approved posts on one page, newest first, with their mentions resolved to post numbers. */
 export async function listApprovedPosts(articleId: number, page: number) {
   const from = (page - 1) * POSTS_PER_PAGE + 1;
@@ -27,11 +35,9 @@ export async function listApprovedPosts(articleId: number, page: number) {
       id: true,
       number: true,
       body: true,
-      anonymous: true,
-      anonHandle: true,
+      ...posterNameFields,
       createdAt: true,
       editedAt: true,
-      author: { select: { username: true } },
       mentions: { select: { name: true, targetComment: { select: { number: true, status: true } } } },
     },
   });
@@ -55,3 +61,62 @@ export type PublicPost = Awaited<ReturnType<typeof listApprovedPosts>>[number];
 export async function countApprovedPosts(articleId: number): Promise<number> {
   return db.comment.count({ where: { articleId, status: "APPROVED" } });
 }
+
+/** A published article, as much of it as posting and listing posts need. */
+export async function getDiscussionArticle(slug: string) {
+  return db.article.findFirst({
+    where: { slug, ...publishedWhere },
+    select: { id: true, slug: true, title: true, discussionOpen: true, nextPostNumber: true },
+  });
+}
+
+/**
+ * Who is asking for "my posts": the signed-in user, and the ids of posts this
+ * browser made as a guest (from its signed receipt cookie, lib/comments/receipt.ts).
+ */
+export type OwnPostsViewer = { user: SessionUser | null; receiptIds: number[] };
+
+/**
+ * The viewer's own posts on an article that the public page does not show or
+ * that they may still change: those awaiting moderation, and a signed-in
+ * author's posts still inside the edit window. Nobody else's posts, ever.
+ */
+export async function listOwnPosts(articleId: number, { user, receiptIds }: OwnPostsViewer, now = new Date()) {
+  const mine: Prisma.CommentWhereInput[] = [];
+  if (user) {
+    const editableSince = new Date(now.getTime() - EDIT_WINDOW_MINUTES * 60_000);
+    mine.push({ authorId: user.id, OR: [{ status: "PENDING" }, { status: "APPROVED", createdAt: { gt: editableSince } }] });
+  }
+  if (receiptIds.length > 0) mine.push({ authorId: null, id: { in: receiptIds }, status: "PENDING" });
+  if (mine.length === 0) return [];
+  const posts = await db.comment.findMany({
+    where: { articleId, OR: mine },
+    orderBy: { createdAt: "desc" },
+    take: POSTS_PER_PAGE,
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      body: true,
+      authorId: true,
+      ...posterNameFields,
+      createdAt: true,
+      editedAt: true,
+    },
+  });
+  return posts.map((post) => {
+    const until = editableUntil(post);
+    return {
+      id: post.id,
+      number: post.number,
+      status: post.status === "PENDING" ? ("pending" as const) : ("approved" as const),
+      body: post.body,
+      posterName: publicPosterName(post),
+      createdAt: post.createdAt,
+      editedAt: post.editedAt,
+      editableUntil: user && post.authorId === user.id && until > now ? until : null,
+    };
+  });
+}
+
+export type OwnPost = Awaited<ReturnType<typeof listOwnPosts>>[number];

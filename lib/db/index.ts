@@ -1,12 +1,18 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "@/lib/config";
-import { QuireSQLiteAdapterFactory } from "./sqlite-adapter";
+import { BUSY_TIMEOUT_MS, QuireSQLiteAdapterFactory } from "./sqlite-adapter";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
 export type { Prisma };
 
 function createClient() {
-  return new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(databaseUrl()) });
+  return new PrismaClient({
+    adapter: new QuireSQLiteAdapterFactory(databaseUrl()),
+    // The adapter runs one transaction at a time; a writer queued behind others
+    // waits as long as SQLite's busy_timeout would (Prisma's default is 2 s),
+    // then answers 503 like a locked database.
+    transactionOptions: { maxWait: BUSY_TIMEOUT_MS },
+  });
 }
 
 // One client per process: reused across Next's module reloads in development,

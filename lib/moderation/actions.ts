@@ -2,6 +2,7 @@ import "server-only";
 import { Conflict, NotFound, ValidationError } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { assertCanModerate, type Actor } from "./permissions";
+import { refreshMentions } from "@/lib/comments/became-visible";
 import { changePost, makeVisible, type ChangedPost } from "./post-change";
 import type { EditPostInput, PostAction, PostActionInput, PostRef, SelectionActionInput } from "./schema";
 import { describeAction, STATUS_WORDS } from "./wording";
@@ -65,6 +66,7 @@ export async function editPost(actor: Actor, input: EditPostInput) {
     if (post.body === input.body) throw new ValidationError("The text is unchanged.", { body: ["Change the text, or leave it as it is."] });
     const edited = { body: input.body, originalBody: post.originalBody ?? post.body, editedAt: new Date() };
     await tx.comment.update({ where: { id: post.id }, data: edited });
+    await refreshMentions(tx, post.id);
     return {
       before: { body: post.body, originalBody: post.originalBody, editedAt: post.editedAt?.toISOString() ?? null },
       after: { ...edited, editedAt: edited.editedAt.toISOString() },

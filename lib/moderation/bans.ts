@@ -23,8 +23,8 @@ export function isBanned(user: { bannedUntil: Date | null }, now = new Date()): 
  * Refuses a banned user's new post with a sentence that says so, how long for
  * and why. For the posting flow: `assertNotBanned(author)` before anything is stored.
  */
-export function assertNotBanned(user: { bannedUntil: Date | null; banReason?: string | null }, now = new Date()): void {
-  if (!isBanned(user, now)) return;
+export function assertNotBanned(user: { bannedUntil: Date | null; banReason?: string | null } | null, now = new Date()): void {
+  if (!user || !isBanned(user, now)) return;
   const reason = user.banReason ? ` Reason: ${user.banReason}` : "";
   throw new Forbidden(`You cannot post: you are ${describeBan(user.bannedUntil!)}.${reason}`);
 }

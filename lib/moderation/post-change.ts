@@ -2,8 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { assignPostNumber } from "@/lib/comments/numbering";
-import { recordMentions } from "@/lib/comments/record-mentions";
+import { notifyMentions, onPostBecameVisible } from "@/lib/comments/became-visible";
 import { recordModerationAction, type Snapshot } from "./audit";
 import type { Moderator } from "./permissions";
 import { POST_ACTIONS, type LoggedAction } from "./schema";
@@ -49,7 +48,7 @@ export async function changePost(
   action: LoggedAction,
   change: (tx: Tx, post: PostForChange) => Promise<{ before: Snapshot; after: Snapshot; reason?: string }>,
 ): Promise<{ post: ChangedPost; actionId: number }> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const post = await tx.comment.findUnique({ where: { id: target.commentId }, select: postSelect });
     if (!post) throw new NotFound("We could not find that post. It may have been removed with its article.");
     if (target.expectedVersion !== undefined && target.expectedVersion !== post.version) {
@@ -73,6 +72,10 @@ export async function changePost(
     });
     return { post: changed, actionId: entry.id };
   });
+  // After the commit, never awaited: mail must not delay or fail a moderator's action.
+  // notifyMentions emails each mentioned person once, so repeating it is harmless.
+  if (result.post.status === "APPROVED") void notifyMentions(result.post.id);
+  return result;
 }
 
 /** "This post was changed by another moderator (now: approved by sam). Reload to see its current state." */
@@ -92,14 +95,9 @@ export async function staleMessage(tx: Tx, post: { id: number; status: CommentSt
 }
 
 /**
- * A post has just become visible: give it its Post N (kept if it had one, so
- * numbers are never reused) and record its @mentions once.
+ * A post has just become visible: the Discussion flow's hook gives it its
+ * Post N (kept if it had one, so numbers are never reused) and links its @mentions.
  */
-export async function makeVisible(tx: Tx, post: PostForChange): Promise<number> {
-  const number = await assignPostNumber(tx, post.id);
-  // TODO(discussion-merge): call the Discussion flow's "post became visible" hook
-  // here instead (it records mentions and sends the mention emails).
-  const alreadyRecorded = await tx.mention.count({ where: { commentId: post.id } });
-  if (alreadyRecorded === 0) await recordMentions(tx, post);
-  return number;
+export function makeVisible(tx: Tx, post: PostForChange): Promise<number> {
+  return onPostBecameVisible(tx, post.id);
 }

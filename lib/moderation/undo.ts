@@ -4,6 +4,7 @@ import { Conflict } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { parseSnapshot, type Snapshot } from "./audit";
 import { assertCanModerate, type Actor } from "./permissions";
+import { refreshMentions } from "@/lib/comments/became-visible";
 import { changePost, makeVisible, type PostForChange } from "./post-change";
 import type { PostRef } from "./schema";
 import { describeAction } from "./wording";
@@ -51,6 +52,7 @@ async function revert(tx: Tx, post: PostForChange, restore: Snapshot): Promise<S
   }
   await tx.comment.update({ where: { id: post.id }, data });
   if (data.status === "APPROVED") await makeVisible(tx, post);
+  else if (data.body !== undefined) await refreshMentions(tx, post.id);
   if (restore.openReportIds?.length) {
     await tx.report.updateMany({ where: { id: { in: restore.openReportIds } }, data: { dismissedAt: null } });
     current.openReportIds = [];

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { inject } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createArticle, createPendingComment } from "../helpers/factories";
+import { createArticle } from "../helpers/factories";
+import { clearRateLimits } from "../helpers/site-settings";
 import { loginCookie } from "../helpers/session";
 
 /** The demo accounts (README). Each logs in once per test file: logins are rate-limited per address. */
@@ -34,15 +35,21 @@ export async function freshArticle(db: PrismaClient) {
 }
 
 /**
- * A guest's post held for moderation, as the posting flow stores it.
- * TODO(discussion-merge): post it through the real comment form instead.
+ * A guest posts through the real comment API (no session cookie), and the
+ * post is held for moderation; returns it as stored.
  */
 export async function guestPost(db: PrismaClient, articleId: number, body = `A guest writes ${crypto.randomBytes(4).toString("hex")}`) {
-  const post = await createPendingComment(db, { articleId, body });
-  return db.comment.update({
-    where: { id: post.id },
-    data: { heldReason: "guest", ipHash: crypto.randomBytes(16).toString("hex") },
+  const { slug } = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true } });
+  // Every e2e request comes from 127.0.0.1; these posts are not what the per-address limit is tested on.
+  await clearRateLimits(db, "comment:ip:");
+  const response = await fetch(`${inject("baseURL")}/api/articles/${slug}/comments`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ body, anonymous: true }),
   });
+  if (response.status !== 201) throw new Error(`guest post refused: ${response.status} ${await response.text()}`);
+  const { id } = (await response.json()) as { id: number };
+  return db.comment.findUniqueOrThrow({ where: { id } });
 }
 
 /** The Post N under which an anonymous reader sees a post with this text, or null if it is not shown. */

@@ -10,6 +10,7 @@ import { Discussion } from "@/components/discussion/discussion";
 import { pageCount } from "@/lib/comments/queries";
 import { CommentForm } from "@/components/discussion/comment-form";
 import { LoginBox } from "@/components/accounts/login-box";
+import { postCommentFromForm } from "./actions";
 
 // The article route and its older-posts route (/articles/<slug>/posts/<n>) share
 // this page. Page numbers live in the path, not a query string: Next 16 cannot
@@ -52,7 +53,7 @@ export async function ArticlePage({ slug, discussionPage }: { slug: string; disc
         <ArticleBody markdown={article.body} />
         <RelatedArticles articles={related} />
         <Discussion article={article} page={discussionPage ?? pages} pages={pages}>
-          <CommentForm slug={article.slug} discussionOpen={article.discussionOpen} />
+          <CommentForm slug={article.slug} discussionOpen={article.discussionOpen} action={postCommentFromForm} />
           <LoginBox />
         </Discussion>
       </article>

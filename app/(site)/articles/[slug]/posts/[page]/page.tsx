@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { parsePageNumber } from "@/lib/comments/queries";
 import { ArticlePage, articleMetadata } from "../../article-page";
 
 type Props = { params: Promise<{ slug: string; page: string }> };
-
-function parsePage(text: string): number | null {
-  return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : null;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, page } = await params;
@@ -17,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A fixed page of older posts: /articles/<slug>/posts/1 always holds Posts 1-50. */
 export default async function OlderPostsPage({ params }: Props) {
   const { slug, page } = await params;
-  const discussionPage = parsePage(page);
+  const discussionPage = parsePageNumber(page);
   if (discussionPage === null) notFound();
   return <ArticlePage slug={slug} discussionPage={discussionPage} />;
 }

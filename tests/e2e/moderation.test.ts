@@ -4,7 +4,9 @@ import { launchBrowser } from "../helpers/browser";
 import { connectServerDatabase } from "../helpers/server-db";
 import { createPendingComment, createUser } from "../helpers/factories";
 import { seriousAccessibilityViolations } from "../helpers/axe";
+import { loginCookie } from "../helpers/session";
 import { actAs, freshArticle, guestPost, notice, publicPostNumber, submit } from "./moderation-helpers";
+import { clearRateLimits } from "../helpers/site-settings";
 
 const baseURL = inject("baseURL");
 const serverDb = connectServerDatabase();
@@ -38,7 +40,19 @@ async function logActions(page: Page, commentId: number): Promise<string[]> {
 describe("moderating a guest's post", () => {
   it("shows the moderator why it waits; once approved, an anonymous reader sees it as the next Post N within a second", async () => {
     const article = await freshArticle(serverDb);
-    const post = await guestPost(serverDb, article.id);
+    // A guest (no session, JavaScript on) posts through the article's own form.
+    await clearRateLimits(serverDb, "comment:ip:");
+    const guest = await browser.newPage({ baseURL });
+    await guest.goto(`/articles/${article.slug}`);
+    const body = `A guest writes from the form ${Date.now()}`;
+    await guest.getByRole("textbox", { name: "Your comment", exact: true }).fill(body);
+    const answered = guest.waitForResponse((r) => r.request().method() === "POST");
+    await guest.getByRole("button", { name: "Post comment" }).click();
+    await answered;
+    await guest.getByText(body).first().waitFor();
+    await guest.close();
+    const post = await serverDb.comment.findFirstOrThrow({ where: { body } });
+    expect(post.status).toBe("PENDING");
     const { nextPostNumber } = await serverDb.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(await publicPostNumber(reader, article.slug, post.body)).toBeNull();
 
@@ -236,6 +250,19 @@ describe("bans and discussions", () => {
     expect(banned.banReason).toBe("Posts nothing but advertising");
     await moderator.goto(`/moderate/log?action=ban&user=${author.username}`);
     expect(await moderator.locator("table.moderation-log tbody tr").first().textContent()).toContain("not banned → banned for good");
+
+    // The banned user, still signed in, is told why their new post is refused, and nothing is stored.
+    const cookie = await loginCookie(author.username, "correct horse battery staple");
+    const refused = await fetch(`${baseURL}/api/articles/${article.slug}/comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ body: "Let me advertise one more time." }),
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toBe(
+      "You cannot post: you are banned for good. Reason: Posts nothing but advertising",
+    );
+    expect(await serverDb.comment.count({ where: { authorId: author.id } })).toBe(1);
   });
 
   it("closes and reopens an article's discussion, shown on the public page at once", async () => {

@@ -5,6 +5,8 @@ import { spawn } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { bin, freshTmpDir, ROOT } from "./paths";
 import { startSmtpSink } from "./smtp-sink";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { QuireSQLiteAdapterFactory } from "../../lib/db/sqlite-adapter";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,6 +15,22 @@ declare module "vitest" {
     mailDir: string;
     serverDataDir: string;
   }
+}
+
+/**
+ * Every browser and request in the suite comes from 127.0.0.1, so the per-address
+ * limits on login, sign-up and forgot-password (meant for one person) would
+ * trip across unrelated test files. Raise those three on the test server only;
+ * per-account limits stay as shipped, and the throttles themselves are tested
+ * in tests/integration against the real defaults.
+ */
+async function raiseSharedAddressLimits(databaseUrl: string) {
+  const db = new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(databaseUrl) });
+  const generous = JSON.stringify({ max: 100_000, windowSeconds: 900 });
+  for (const key of ["loginRateLimitPerIp", "signupRateLimitPerIp", "forgotRateLimitPerIp"]) {
+    await db.siteSetting.upsert({ where: { key }, create: { key, value: generous }, update: { value: generous } });
+  }
+  await db.$disconnect();
 }
 
 async function freePort(): Promise<number> {
@@ -72,6 +90,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 300));
   }
 
+  await raiseSharedAddressLimits(databaseUrl);
   project.provide("baseURL", baseURL);
   project.provide("databaseUrl", databaseUrl);
   project.provide("mailDir", mailDir);

@@ -11,7 +11,7 @@ export function LoginBox() {
   const user = useCurrentUser();
   return (
     <section className="login-box" aria-labelledby="login-box-heading">
-      <h3 id="login-box-heading">{user ? "Logged in" : "Log in to join the discussion"}</h3>
+      <h3 id="login-box-heading">{user ? "Logged in" : "Log in to post under your own name"}</h3>
       {user ? (
         <p>
           You are logged in as <strong>{user.username}</strong>.

@@ -63,7 +63,7 @@ describe("an account, from sign-up to a password reset", () => {
     await page.getByRole("link", { name: "Log in", exact: true }).waitFor();
     const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED" }, select: { slug: true } }))!;
     await page.goto(`/articles/${article.slug}`);
-    const box = page.getByRole("region", { name: "Log in to join the discussion" });
+    const box = page.getByRole("region", { name: "Log in to post under your own name" });
     expect(await box.getByRole("link", { name: "Forgot your password?" }).count()).toBe(1);
     expect(await box.getByRole("link", { name: "Sign up" }).count()).toBe(1);
     await fillLogin(page, username, firstPassword);

@@ -60,6 +60,10 @@ const discussionFile = z.object({
       handle: z.string().regex(/^anon\d{2,6}$/).optional(),
       at: isoDate,
       body: z.string().min(2),
+      /** Demo posts that wait for a moderator, and why (shown in the moderation queue). */
+      status: z.enum(["approved", "pending"]).default("approved"),
+      held: z.enum(["guest", "first-post", "links", "blocked-word"]).optional(),
+      reports: z.array(z.object({ reason: z.string().min(1) })).default([]),
     }).refine((p) => p.author || (p.anonymous && p.handle), "a post needs an author, or anonymous with a handle")
       .refine((p) => !p.anonymous || p.handle, "an anonymous post needs a handle"),
   ),

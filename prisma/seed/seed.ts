@@ -108,13 +108,19 @@ export async function seedDatabase(db: PrismaClient, content: Content) {
             authorId: post.author ? userId(post.author, `discussions/${discussion.articleSlug}.md`) : null,
             anonymous: post.anonymous,
             anonHandle: post.handle ?? null,
-            status: "APPROVED",
+            status: post.status === "pending" ? "PENDING" : "APPROVED",
+            heldReason: post.status === "pending" ? (post.held ?? "guest") : null,
             bodyHash: bodyFingerprint(post.body),
             createdAt: post.at,
           },
         });
-        await assignPostNumber(tx, created.id);
+        if (created.status === "APPROVED") await assignPostNumber(tx, created.id);
         await recordMentions(tx, created);
+        for (const [index, report] of post.reports.entries()) {
+          await tx.report.create({
+            data: { commentId: created.id, reporterKey: `demo:${index}`, reason: report.reason, createdAt: post.at },
+          });
+        }
         postsSeeded++;
       }
     });

@@ -64,6 +64,13 @@ describe("demo content seed", () => {
     expect(stored.updatedAt.toISOString()).toBe((sample.updated ?? sample.published).toISOString());
   });
 
+  it("gives the moderators something to look at: held posts without numbers, and a report", async () => {
+    const pending = await db.comment.findMany({ where: { status: "PENDING" } });
+    expect(pending.length).toBeGreaterThanOrEqual(2);
+    expect(pending.every((p) => p.number === null && p.heldReason)).toBe(true);
+    expect(await db.report.count({ where: { dismissedAt: null } })).toBeGreaterThanOrEqual(1);
+  });
+
   it("numbers every seeded thread 1..N with anonymous posts and resolved @mentions", async () => {
     const longest = content.discussions.reduce((a, b) => (a.posts.length >= b.posts.length ? a : b));
     const article = (await getPublishedArticle(longest.articleSlug))!;

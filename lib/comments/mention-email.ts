@@ -14,6 +14,11 @@ export function mentionOptOutUrl(unsubscribeKey: string): string {
   return `${siteUrl()}/account/mentions/unsubscribe/${encodeURIComponent(unsubscribeKey)}`;
 }
 
+/** Where mail programs send RFC 8058 one-click unsubscribe requests. */
+export function mentionOneClickUrl(unsubscribeKey: string): string {
+  return `${siteUrl()}/api/account/mentions/unsubscribe/${encodeURIComponent(unsubscribeKey)}`;
+}
+
 /**
  * "Someone mentioned you". Every link is built from the configured site
  * address, never from a request's Host header, which an attacker controls.
@@ -51,5 +56,10 @@ export function mentionEmail(mention: {
     `<hr><p style="font-size: smaller">You get this email because you have an account on ${SITE_NAME} and someone wrote @${escapeHtml(to.username)}.`,
     ` <a href="${escapeHtml(optOut)}">Stop emails when someone mentions me</a>.</p>`,
   ].join("\n");
-  return { to: to.email, subject, text, html };
+  // Mail programs show their own "Unsubscribe" button for these two headers (RFC 2369, RFC 8058).
+  const headers = {
+    "List-Unsubscribe": `<${mentionOneClickUrl(to.unsubscribeKey)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+  return { to: to.email, subject, text, html, headers };
 }

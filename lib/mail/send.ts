@@ -5,7 +5,14 @@ import crypto from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import { mailFrom, OUTBOX_DIR, smtpUrl } from "@/lib/config";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
+};
 
 let smtpTransport: Transporter | undefined;
 

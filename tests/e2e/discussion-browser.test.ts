@@ -125,6 +125,10 @@ describe("posting in the browser", () => {
     expect(mail.text).toContain(`${baseURL}/articles/${article.slug}/posts/1#post-4`);
     const optOut = /(http\S+\/account\/mentions\/unsubscribe\/\S+)/.exec(mail.text)![1]!;
     expect(optOut.startsWith(`${baseURL}/`)).toBe(true);
+    // Mail programs get a one-click unsubscribe (RFC 8058) on this site too.
+    const header = (name: string) => mail.parsed.headerLines.find((h) => h.key === name)?.line.replace(/\r\n\s+/g, " ");
+    expect(header("list-unsubscribe")).toBe(`List-Unsubscribe: <${baseURL}/api/account/mentions/unsubscribe/${bob.unsubscribeKey}>`);
+    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
 
     // Opening the link only asks; the button turns the emails off.
     const inbox = await newPage({ javaScript: false });
@@ -133,6 +137,22 @@ describe("posting in the browser", () => {
     await inbox.getByRole("button", { name: "Stop mention emails" }).click();
     await inbox.getByText("you will no longer get an email when someone mentions you").waitFor();
     expect((await serverDb.user.findUniqueOrThrow({ where: { id: bob.id } })).mentionEmails).toBe(false);
+  });
+
+  it("turns mention emails off with a mail program's one-click unsubscribe, and only for a real key", async () => {
+    const carol = await createTrustedReader(serverDb, lobbyId, { password: PASSWORD });
+    const url = `${baseURL}/api/account/mentions/unsubscribe/${carol.unsubscribeKey}`;
+    const opened = await fetch(url, { redirect: "manual" });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get("location")).toBe(`${baseURL}/account/mentions/unsubscribe/${carol.unsubscribeKey}`);
+    expect((await serverDb.user.findUniqueOrThrow({ where: { id: carol.id } })).mentionEmails).toBe(true);
+
+    const oneClick = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" };
+    expect((await fetch(url, oneClick)).status).toBe(200);
+    expect((await serverDb.user.findUniqueOrThrow({ where: { id: carol.id } })).mentionEmails).toBe(false);
+    const forged = await fetch(`${baseURL}/api/account/mentions/unsubscribe/not-a-real-key-at-all`, oneClick);
+    expect(forged.status).toBe(404);
+    expect(((await forged.json()) as { error: string }).error).toMatch(/not valid/);
   });
 
   it("lets the author edit their post within the window, marked as edited, and nobody else", async () => {

@@ -16,7 +16,25 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const errorPageBodies = loadErrorPageBodies(process.cwd());
 
+/** A path Next cannot decode (a stray "%", a broken UTF-8 sequence); Next answers those with a bare 500. */
+function hasMalformedPath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]!);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function refuseMalformedPath(req: http.IncomingMessage, res: http.ServerResponse) {
+  const message = "That address is not valid: it has a broken %-escape. Check the link and try again.";
+  const wantsJson = (req.url ?? "").startsWith("/api/");
+  res.writeHead(400, { "content-type": wantsJson ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });
+  res.end(wantsJson ? JSON.stringify({ error: message }) : message);
+}
+
 const server = http.createServer((req, res) => {
+  if (hasMalformedPath(req.url)) return refuseMalformedPath(req, res);
   if (!trustProxy) {
     req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
     delete req.headers["x-real-ip"];

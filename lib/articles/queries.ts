@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 
 export const publishedWhere = { status: "PUBLISHED" as const, publishedAt: { not: null } };
@@ -63,7 +64,11 @@ export async function getAuthorWithArticles(username: string) {
   return author && author.articlesWritten.length > 0 ? author : null;
 }
 
-export async function getPublishedArticle(slug: string) {
+/**
+ * One published article with everything its page shows. Memoized per request
+ * (React's cache), so the page and its metadata share one query.
+ */
+export const getPublishedArticle = cache(async (slug: string) => {
   return db.article.findFirst({
     where: { slug, ...publishedWhere },
     select: {
@@ -84,7 +89,7 @@ export async function getPublishedArticle(slug: string) {
       tags: { select: { tag: { select: { id: true, slug: true, name: true } } } },
     },
   });
-}
+});
 
 export type ArticlePageData = NonNullable<Awaited<ReturnType<typeof getPublishedArticle>>>;
 

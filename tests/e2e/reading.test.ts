@@ -129,6 +129,17 @@ describe("reading an article", () => {
   });
 });
 
+describe("bad addresses", () => {
+  it("answer 400 with a sentence, not a 500, when a path has a broken %-escape", async () => {
+    const page = await fetch(`${baseURL}/articles/%E0%A4%A`);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toMatch(/broken %-escape/);
+    const api = await fetch(`${baseURL}/api/articles/x%ZZ/comments`);
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { error: string }).error).toMatch(/broken %-escape/);
+  });
+});
+
 describe("caching", () => {
   it("serves anonymous public pages without any cookie", async () => {
     const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED" } }))!;

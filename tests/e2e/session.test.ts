@@ -25,6 +25,12 @@ describe("sessions", () => {
     expect(await me.json()).toEqual({ user: null });
   });
 
+  it("point a person who opens the login form's target as a link to the login page, without a 500", async () => {
+    const response = await fetch(`${baseURL}/api/auth/callback/credentials`);
+    expect(response.status).toBe(405);
+    expect(await response.json()).toEqual({ error: "Log in with the form at /login." });
+  });
+
   it("refuse a wrong password", async () => {
     const user = await createUser(serverDb, { password: "a long enough password 3" });
     await expect(loginCookie(user.username, "not the password")).rejects.toThrow(/login as .* failed/);

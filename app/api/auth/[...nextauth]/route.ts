@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { UnsupportedMediaType } from "@/lib/errors";
-import { MAX_JSON_BYTES, readLimitedText, route } from "@/lib/http";
+import { json, MAX_JSON_BYTES, readLimitedText, route } from "@/lib/http";
 
 const handler = NextAuth(authOptions);
 
@@ -23,4 +23,14 @@ export const POST = route(async (request: Request, context: Context) => {
   return handler(new NextRequest(request.url, { method: "POST", headers: { "content-type": contentType }, body }), context);
 });
 
-export { handler as GET };
+/**
+ * next-auth answers a GET of the credentials callback (a login form's target,
+ * opened as a link) with a 500; tell the person where to log in instead.
+ */
+export const GET = route(async (request: Request, context: Context) => {
+  const [action, provider] = (await context.params).nextauth;
+  if (action === "callback" && provider === "credentials") {
+    return json({ error: "Log in with the form at /login." }, 405, { Allow: "POST" });
+  }
+  return handler(request, context);
+});

@@ -5,6 +5,7 @@
 import http from "node:http";
 import next from "next";
 import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
+import { checkFormPost, needsFormCheck } from "./form-post-guard.mjs";
 
 const port = Number(process.env.PORT) || 3000;
 const hostname = process.env.HOST ?? "0.0.0.0";
@@ -40,7 +41,8 @@ const server = http.createServer((req, res) => {
     delete req.headers["x-real-ip"];
   }
   serveErrorPageBodies(req, res, errorPageBodies);
-  void handle(req, res);
+  if (!needsFormCheck(req)) return void handle(req, res);
+  void checkFormPost(req, res).then((checked) => checked && handle(checked, res));
 });
 server.listen(port, hostname, () => console.log(`Quire is listening on http://${hostname}:${port}`));
 

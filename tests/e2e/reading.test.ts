@@ -129,7 +129,18 @@ describe("reading an article", () => {
   });
 });
 
-describe("bad addresses", () => {
+describe("bad requests", () => {
+  it("answer a malformed form POST to a page with 400 and a sentence, not a 500", async () => {
+    const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED" } }))!;
+    const response = await fetch(`${baseURL}/articles/${article.slug}`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=zz" },
+      body: "not really a multipart body",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/form could not be read/);
+  });
+
   it("answer 400 with a sentence, not a 500, when a path has a broken %-escape", async () => {
     const page = await fetch(`${baseURL}/articles/%E0%A4%A`);
     expect(page.status).toBe(400);

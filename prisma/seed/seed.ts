@@ -15,6 +15,15 @@ export const DEMO_PASSWORDS: Record<string, string> = {
 
 const ROLE = { reader: "READER", moderator: "MODERATOR", editor: "EDITOR", admin: "ADMIN" } as const;
 
+type Ids = Map<string, number>;
+
+/** Looks a name up in a map built by an earlier step, naming the file to fix when it is missing. */
+function idOf(ids: Ids, name: string, what: string, where: string): number {
+  const id = ids.get(name);
+  if (id === undefined) throw new Error(`${where}: unknown ${what} "${name}"`);
+  return id;
+}
+
 /**
  * Loads the demo corpus. Idempotent: people are created once (a demo user who
  * changed a password keeps it), articles, facts and history follow their files,
@@ -22,8 +31,23 @@ const ROLE = { reader: "READER", moderator: "MODERATOR", editor: "EDITOR", admin
  * running it again never duplicates or overwrites what readers wrote.
  */
 export async function seedDatabase(db: PrismaClient, content: Content) {
-  const userIds = new Map<string, number>();
-  for (const person of content.people) {
+  const userIds = await seedPeople(db, content.people);
+  const articleIds = await seedArticles(db, content, userIds);
+  const postsSeeded = await seedDiscussions(db, content.discussions, articleIds, userIds);
+  await seedFacts(db, content.facts);
+  await seedHistory(db, content.history);
+  return {
+    people: userIds.size,
+    articles: articleIds.size,
+    postsSeeded,
+    facts: content.facts.length,
+    historyDays: content.history.length,
+  };
+}
+
+async function seedPeople(db: PrismaClient, people: Content["people"]): Promise<Ids> {
+  const userIds: Ids = new Map();
+  for (const person of people) {
     const existing = await db.user.findUnique({ where: { usernameKey: person.username }, select: { id: true } });
     const user =
       existing ??
@@ -44,13 +68,11 @@ export async function seedDatabase(db: PrismaClient, content: Content) {
       }));
     userIds.set(person.username, user.id);
   }
-  const userId = (username: string, where: string) => {
-    const id = userIds.get(username);
-    if (id === undefined) throw new Error(`${where}: unknown person "${username}" (add them to people.md)`);
-    return id;
-  };
+  return userIds;
+}
 
-  const categoryIds = new Map<string, number>();
+async function seedArticles(db: PrismaClient, content: Content, userIds: Ids): Promise<Ids> {
+  const categoryIds: Ids = new Map();
   for (const category of content.categories) {
     const row = await db.category.upsert({
       where: { slug: category.slug },
@@ -59,17 +81,15 @@ export async function seedDatabase(db: PrismaClient, content: Content) {
     });
     categoryIds.set(category.slug, row.id);
   }
-
-  const tagIds = new Map<string, number>();
+  const tagIds: Ids = new Map();
   for (const slug of new Set(content.articles.flatMap((a) => a.tags))) {
     const row = await db.tag.upsert({ where: { slug }, create: { slug, name: slug.replace(/-/g, " ") }, update: {} });
     tagIds.set(slug, row.id);
   }
 
-  const articleIds = new Map<string, number>();
+  const articleIds: Ids = new Map();
   for (const article of content.articles) {
-    const categoryId = categoryIds.get(article.category);
-    if (categoryId === undefined) throw new Error(`articles/${article.slug}.md: unknown category "${article.category}"`);
+    const file = `articles/${article.slug}.md`;
     const data = {
       title: article.title,
       summary: article.summary,
@@ -77,9 +97,9 @@ export async function seedDatabase(db: PrismaClient, content: Content) {
       status: article.status === "published" ? ("PUBLISHED" as const) : ("DRAFT" as const),
       publishedAt: article.published,
       updatedAt: article.updated ?? article.published,
-      authorId: userId(article.author, `articles/${article.slug}.md`),
-      editorId: article.editor ? userId(article.editor, `articles/${article.slug}.md`) : null,
-      categoryId,
+      authorId: idOf(userIds, article.author, "person (add them to people.md)", file),
+      editorId: article.editor ? idOf(userIds, article.editor, "person (add them to people.md)", file) : null,
+      categoryId: idOf(categoryIds, article.category, "category", file),
       copyrightHolder: article.copyright,
       discussionOpen: article.discussion === "open",
     };
@@ -93,28 +113,33 @@ export async function seedDatabase(db: PrismaClient, content: Content) {
     await db.articleTag.deleteMany({ where: { articleId: row.id } });
     await db.articleTag.createMany({ data: article.tags.map((t) => ({ articleId: row.id, tagId: tagIds.get(t)! })) });
   }
+  return articleIds;
+}
 
+/** Seeds each thread, in one transaction, into an article that has no posts yet. Returns the posts added. */
+async function seedDiscussions(db: PrismaClient, discussions: Content["discussions"], articleIds: Ids, userIds: Ids) {
   let postsSeeded = 0;
-  for (const discussion of content.discussions) {
-    const articleId = articleIds.get(discussion.articleSlug);
-    if (articleId === undefined) throw new Error(`discussions/${discussion.articleSlug}.md: no such article`);
+  for (const discussion of discussions) {
+    const file = `discussions/${discussion.articleSlug}.md`;
+    const articleId = idOf(articleIds, discussion.articleSlug, "article", file);
     if ((await db.comment.count({ where: { articleId } })) > 0) continue;
     await db.$transaction(async (tx) => {
       for (const post of discussion.posts) {
+        const pending = post.status === "pending";
         const created = await tx.comment.create({
           data: {
             articleId,
             body: post.body.trim(),
-            authorId: post.author ? userId(post.author, `discussions/${discussion.articleSlug}.md`) : null,
+            authorId: post.author ? idOf(userIds, post.author, "person (add them to people.md)", file) : null,
             anonymous: post.anonymous,
             anonHandle: post.handle ?? null,
-            status: post.status === "pending" ? "PENDING" : "APPROVED",
-            heldReason: post.status === "pending" ? (post.held ?? "guest") : null,
+            status: pending ? "PENDING" : "APPROVED",
+            heldReason: pending ? (post.held ?? "guest") : null,
             bodyHash: bodyFingerprint(post.body),
             createdAt: post.at,
           },
         });
-        if (created.status === "APPROVED") await assignPostNumber(tx, created.id);
+        if (!pending) await assignPostNumber(tx, created.id);
         await recordMentions(tx, created);
         for (const [index, report] of post.reports.entries()) {
           await tx.report.create({
@@ -125,16 +150,21 @@ export async function seedDatabase(db: PrismaClient, content: Content) {
       }
     });
   }
+  return postsSeeded;
+}
 
-  for (const fact of content.facts) {
+async function seedFacts(db: PrismaClient, facts: Content["facts"]) {
+  for (const fact of facts) {
     await db.fact.upsert({
       where: { slug: fact.slug },
       create: fact,
       update: { title: fact.title, summary: fact.summary, body: fact.body },
     });
   }
+}
 
-  for (const day of content.history) {
+async function seedHistory(db: PrismaClient, days: Content["history"]) {
+  for (const day of days) {
     for (const event of day.events) {
       await db.historyEvent.upsert({
         where: { month_day_year_title: { month: day.month, day: day.day, year: event.year, title: event.title } },
@@ -143,12 +173,4 @@ export async function seedDatabase(db: PrismaClient, content: Content) {
       });
     }
   }
-
-  return {
-    people: userIds.size,
-    articles: articleIds.size,
-    postsSeeded,
-    facts: content.facts.length,
-    historyDays: content.history.length,
-  };
 }

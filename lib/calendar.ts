@@ -9,8 +9,27 @@ export function siteTimeZone(): string {
 
 export type MonthDay = { month: number; day: number };
 
+// Building an Intl.DateTimeFormat is far costlier than using one, and a page
+// formats dozens of dates (one per post): keep one per zone and style.
+const STYLES = {
+  "month-day-numeric": { month: "numeric", day: "numeric" },
+  "month-day": { month: "long", day: "numeric" },
+  "long-date": { year: "numeric", month: "long", day: "numeric" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, style: keyof typeof STYLES): Intl.DateTimeFormat {
+  const key = `${timeZone}|${style}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat("en-US", { timeZone, ...STYLES[style] });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 export function monthDayOf(date: Date, timeZone = siteTimeZone()): MonthDay {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, month: "numeric", day: "numeric" }).formatToParts(date);
+  const parts = formatter(timeZone, "month-day-numeric").formatToParts(date);
   const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { month: value("month"), day: value("day") };
 }
@@ -32,11 +51,7 @@ export function formatMonthDaySlug({ month, day }: MonthDay): string {
 }
 
 export function formatMonthDayName({ month, day }: MonthDay): string {
-  return new Date(Date.UTC(2000, month - 1, day)).toLocaleDateString("en-US", {
-    month: "long",
-    day: "numeric",
-    timeZone: "UTC",
-  });
+  return formatter("UTC", "month-day").format(new Date(Date.UTC(2000, month - 1, day)));
 }
 
 /** Day number in the year (1-366) on a leap-year calendar, for daily rotation. */
@@ -45,5 +60,5 @@ export function dayOfYear({ month, day }: MonthDay): number {
 }
 
 export function formatDate(date: Date): string {
-  return date.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: siteTimeZone() });
+  return formatter(siteTimeZone(), "long-date").format(date);
 }

@@ -5,8 +5,11 @@ export type CurrentUser = { id: number; username: string; role: string };
 
 let request: Promise<CurrentUser | null> | undefined;
 
-/** One request per page load, shared by every component that asks. */
-function fetchCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * One request per page load, shared by every component that asks. Logging in
+ * and out load a new page, so the answer cannot go stale within one.
+ */
+export function fetchCurrentUser(): Promise<CurrentUser | null> {
   request ??= fetch("/api/account/me", { cache: "no-store" })
     .then((response) => (response.ok ? response.json() : { user: null }))
     .then((body: { user?: CurrentUser | null }) => body.user ?? null)

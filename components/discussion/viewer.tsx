@@ -1,8 +1,9 @@
 "use client";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import { fetchCurrentUser, type CurrentUser } from "@/components/accounts/use-current-user";
 import { requestJson } from "./request-json";
 
-export type ViewerUser = { id: number; username: string; role: string };
+export type ViewerUser = CurrentUser;
 
 /** One of the viewer's own posts, as GET /api/articles/<slug>/comments/mine returns it. */
 export type ViewerPost = {
@@ -34,11 +35,11 @@ const ViewerContext = createContext<Viewer>({ loaded: false, user: null, posts: 
 export function DiscussionViewer({ slug, children }: { slug: string; children: React.ReactNode }) {
   const [viewer, setViewer] = useState<Omit<Viewer, "refresh">>({ loaded: false, user: null, posts: [] });
   const refresh = useCallback(async () => {
-    const [me, mine] = await Promise.all([
-      requestJson<{ user: ViewerUser | null }>("/api/account/me"),
+    const [user, mine] = await Promise.all([
+      fetchCurrentUser(),
       requestJson<{ posts: ViewerPost[] }>(`/api/articles/${encodeURIComponent(slug)}/comments/mine`),
     ]);
-    setViewer({ loaded: true, user: me.ok ? me.data.user : null, posts: mine.ok ? mine.data.posts : [] });
+    setViewer({ loaded: true, user, posts: mine.ok ? mine.data.posts : [] });
   }, [slug]);
   useEffect(() => {
     void refresh();

@@ -151,6 +151,22 @@ describe("bad requests", () => {
   });
 });
 
+describe("personal parts filled in by the browser", () => {
+  it("ask the server who is reading once per page, however many parts need it", async () => {
+    const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED", discussionOpen: true } }))!;
+    const scripted = await browser.newPage({ baseURL });
+    let asked = 0;
+    scripted.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/account/me") asked++;
+    });
+    await scripted.goto(`/articles/${article.slug}`);
+    await scripted.locator("#comment-form-identity").filter({ hasText: /You are not logged in/ }).waitFor();
+    await scripted.waitForLoadState("networkidle");
+    expect(asked).toBe(1);
+    await scripted.close();
+  });
+});
+
 describe("caching", () => {
   it("serves anonymous public pages without any cookie", async () => {
     const article = (await serverDb.article.findFirst({ where: { status: "PUBLISHED" } }))!;

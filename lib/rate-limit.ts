@@ -6,38 +6,35 @@ import type { RateLimitRule } from "@/lib/settings/schema";
 /**
  * Fixed-window throttling stored in the database, so a limit holds across
  * restarts and across several server processes. Each call counts one attempt
- * against `key` (e.g. "login:ip:<hash>") and throws RateLimited, with the
- * seconds until the window ends, once the window's count passes the rule's max.
+ * against every key (e.g. "login:ip:<hash>" and "login:account:<name>") in one
+ * write transaction (one sync to disk however many limits apply), then throws
+ * RateLimited for the first limit whose window count passes its max, with the
+ * seconds until that window ends. Every limit is counted either way.
  */
-export async function consumeRateLimit(key: string, rule: RateLimitRule, now = new Date()): Promise<void> {
-  const windowMs = rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const { count } = await db.$transaction((tx) =>
-    tx.rateLimit.upsert({
-      where: { key_windowStart: { key, windowStart } },
-      create: { key, windowStart, count: 1 },
-      update: { count: { increment: 1 } },
-      select: { count: true },
-    }),
-  );
+export async function consumeRateLimits(limits: { key: string; rule: RateLimitRule }[], now = new Date()) {
+  const windows = limits.map(({ key, rule }) => {
+    const windowMs = rule.windowSeconds * 1000;
+    return { key, rule, windowMs, windowStart: new Date(Math.floor(now.getTime() / windowMs) * windowMs) };
+  });
+  const counts = await db.$transaction(async (tx) => {
+    const counted: number[] = [];
+    for (const { key, windowStart } of windows) {
+      const { count } = await tx.rateLimit.upsert({
+        where: { key_windowStart: { key, windowStart } },
+        create: { key, windowStart, count: 1 },
+        update: { count: { increment: 1 } },
+        select: { count: true },
+      });
+      counted.push(count);
+    }
+    return counted;
+  });
   if (Math.random() < 0.01) await pruneExpiredWindows(now);
-  if (count > rule.max) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  const exceeded = windows.find((window, i) => counts[i]! > window.rule.max);
+  if (exceeded) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((exceeded.windowStart.getTime() + exceeded.windowMs - now.getTime()) / 1000));
     throw new RateLimited(retryAfterSeconds);
   }
-}
-
-/** Runs every limit; all are counted, and the first exceeded one is thrown. */
-export async function consumeRateLimits(limits: { key: string; rule: RateLimitRule }[], now = new Date()) {
-  let exceeded: unknown;
-  for (const { key, rule } of limits) {
-    try {
-      await consumeRateLimit(key, rule, now);
-    } catch (error) {
-      exceeded ??= error;
-    }
-  }
-  if (exceeded) throw exceeded;
 }
 
 async function pruneExpiredWindows(now: Date) {

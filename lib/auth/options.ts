@@ -2,6 +2,7 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverSecret, siteUrl } from "@/lib/config";
+import { clientIp } from "@/lib/http";
 import { authenticate, LOGIN_INCOMPLETE, LOGIN_UNAVAILABLE } from "@/lib/accounts/login";
 import { loginSchema } from "@/lib/accounts/login-schema";
 import { DomainError, ServiceBusy, isDatabaseBusy } from "@/lib/errors";
@@ -36,8 +37,9 @@ export const authOptions: AuthOptions = {
       async authorize(credentials, request) {
         const parsed = loginSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(LOGIN_INCOMPLETE);
-        const forwarded = request?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? "unknown";
+        // next-auth hands over the headers as a plain record.
+        const headers: Record<string, string | string[] | undefined> = request?.headers ?? {};
+        const ip = clientIp({ headers: { get: (name) => [headers[name]].flat()[0] ?? null } });
         try {
           const user = await authenticate(parsed.data, ip);
           return { id: String(user.id), name: user.username, uid: user.id, sv: user.sessionVersion };

@@ -1,4 +1,5 @@
 import "server-only";
+import { publishedWhere } from "@/lib/articles/queries";
 import { db } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { recordModerationAction } from "./audit";
@@ -30,7 +31,7 @@ export async function setDiscussionState(actor: Actor, input: DiscussionInput) {
 export async function listDiscussions(actor: Actor) {
   assertCanModerate(actor);
   return db.article.findMany({
-    where: { status: "PUBLISHED" },
+    where: publishedWhere,
     orderBy: [{ discussionOpen: "asc" }, { publishedAt: "desc" }],
     take: 200,
     select: {

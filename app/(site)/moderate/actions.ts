@@ -2,8 +2,8 @@
 
 import { refresh } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
-import { ValidationError, type FieldErrors } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { ValidationError } from "@/lib/errors";
+import { formError } from "@/lib/forms";
 import { parseInput } from "@/lib/validation";
 import type { ActionState } from "@/lib/moderation/action-state";
 import { assertCanChangePolicies, assertCanModerate, type Actor } from "@/lib/moderation/permissions";
@@ -41,9 +41,9 @@ async function run(allowed: (actor: Actor) => Actor, job: (actor: Actor) => Prom
     refresh();
     return { ok: true, ...result };
   } catch (error) {
-    // The same mapping, logging and sentences as the JSON API's errors.
-    const body = (await errorResponse(error).json()) as { error: string; fields?: FieldErrors };
-    return { ok: false, message: body.error, fields: body.fields };
+    // The same mapping, logging and sentences as every server action's errors.
+    const { error: message, fields } = formError(error);
+    return { ok: false, message, fields: Object.keys(fields).length > 0 ? fields : undefined };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AccessDeniedMessage } from "@/components/site/access-denied-message";
 import SiteLayout from "../(site)/layout";
 
 export const metadata: Metadata = { title: "Access denied", robots: { index: false } };
@@ -13,16 +13,10 @@ export const dynamic = "force-static";
 export default function AccessDeniedPage() {
   return (
     <SiteLayout>
-      <div className="not-found">
-        <h1>You do not have permission to see this page</h1>
-        <p>
-          Moderation pages are for the moderation team, and the site&apos;s policies for administrators. If you
-          think you should have access, ask an administrator.
-        </p>
-        <p>
-          <Link href="/">Back to the articles</Link>
-        </p>
-      </div>
+      <AccessDeniedMessage title="You do not have permission to see this page">
+        Moderation pages are for the moderation team, and the site&apos;s policies for administrators. If you think
+        you should have access, ask an administrator.
+      </AccessDeniedMessage>
     </SiteLayout>
   );
 }

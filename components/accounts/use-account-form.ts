@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
+import { requestJson } from "@/components/site/request-json";
 
 /** What a submit step reports back: nothing on success, or what to show. */
 export type SubmitOutcome = { error: string; fields?: FieldErrors } | { success: string } | void;
@@ -56,19 +57,8 @@ function focusFirstInvalid(form: HTMLFormElement, fields: FieldErrors) {
   first?.focus();
 }
 
-/** POSTs JSON to one of Quire's account endpoints and turns its answer into an outcome. */
+/** POSTs JSON to one of Quire's account endpoints and turns a failed answer into an outcome. */
 export async function postJson(url: string, body: unknown): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; outcome: SubmitOutcome }> {
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (response.ok) return { ok: true, data };
-    const error = typeof data.error === "string" ? data.error : "Something went wrong on our side. Please try again.";
-    return { ok: false, outcome: { error, fields: (data.fields as FieldErrors | undefined) ?? {} } };
-  } catch {
-    return { ok: false, outcome: { error: "We could not reach the site. Check your connection and try again." } };
-  }
+  const answer = await requestJson<Record<string, unknown>>(url, "POST", body);
+  return answer.ok ? answer : { ok: false, outcome: { error: answer.error, fields: answer.fields } };
 }

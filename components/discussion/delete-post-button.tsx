@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useJsonRequest } from "./request-json";
+import { useJsonRequest } from "@/components/site/request-json";
 
 /** Delete, with an inline "are you sure?" rather than a browser dialog. */
 export function DeletePostButton({ postId, onDeleted }: { postId: number; onDeleted: () => void }) {

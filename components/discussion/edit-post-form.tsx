@@ -1,6 +1,6 @@
 "use client";
 import { BODY_MAX } from "@/lib/comments/limits";
-import { useJsonRequest } from "./request-json";
+import { useJsonRequest } from "@/components/site/request-json";
 import { TextFieldForm } from "./text-field-form";
 import type { ViewerPost } from "./viewer";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { REASON_MAX } from "@/lib/comments/limits";
-import { useJsonRequest } from "./request-json";
+import { useJsonRequest } from "@/components/site/request-json";
 import { TextFieldForm } from "./text-field-form";
 
 /** Any reader's report of a post to the moderators, with a reason. */

@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import { FieldError } from "./form-messages";
-import type { JsonRequestState } from "./request-json";
+import type { JsonRequestState } from "@/components/site/request-json";
 
 /**
  * A post's small one-field forms (edit, report): a text box, its errors, and

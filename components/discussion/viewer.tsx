@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { fetchCurrentUser, type CurrentUser } from "@/components/accounts/use-current-user";
-import { requestJson } from "./request-json";
+import { requestJson } from "@/components/site/request-json";
 
 export type ViewerUser = CurrentUser;
 

@@ -18,7 +18,7 @@ export async function requestJson<T>(url: string, method = "GET", body?: unknown
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { ok: false, status: 0, error: "Could not reach the site. Check your connection and try again.", fields: {} };
+    return { ok: false, status: 0, error: "We could not reach the site. Check your connection and try again.", fields: {} };
   }
   const data = await response.json().catch(() => ({}));
   if (response.ok) return { ok: true, data: data as T };

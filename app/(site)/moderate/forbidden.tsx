@@ -1,13 +1,9 @@
-import Link from "next/link";
+import { AccessDeniedMessage } from "@/components/site/access-denied-message";
 
 export default function ModerationForbidden() {
   return (
-    <div className="not-found">
-      <h1>You need to be a moderator</h1>
-      <p>These pages are for the moderation team. If you think you should have access, ask an administrator.</p>
-      <p>
-        <Link href="/">Back to the articles</Link>
-      </p>
-    </div>
+    <AccessDeniedMessage title="You need to be a moderator">
+      These pages are for the moderation team. If you think you should have access, ask an administrator.
+    </AccessDeniedMessage>
   );
 }

@@ -246,6 +246,8 @@ describe("posting without JavaScript", () => {
     const page = await newPage({ javaScript: false });
     await page.goto(`/articles/${article.slug}`);
     await writeComment(page, "x");
+    // Without JavaScript the answer is a new page load: wait for it, do not race it.
+    await page.getByText("Write at least 2 characters").waitFor();
     expect(await page.getByText("Write at least 2 characters").count()).toBe(1);
     expect(await page.getByRole("textbox", { name: "Your comment", exact: true }).inputValue()).toBe("x");
 

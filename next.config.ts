@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Compression belongs to the reverse proxy in front (nginx, Caddy); doing it here
-  // costs the single Node process CPU on every page, and scripts/serve.mts swaps
+  // costs the single Node process CPU on every page, and scripts/server/serve.mts swaps
   // 404 bodies, which must not be gzip-wrapped.
   compress: false,
   // Native and Node-only packages stay outside the server bundle.

@@ -15,6 +15,7 @@ const STYLES = {
   "month-day-numeric": { month: "numeric", day: "numeric" },
   "month-day": { month: "long", day: "numeric" },
   "long-date": { year: "numeric", month: "long", day: "numeric" },
+  "time-of-day": { hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -61,4 +62,27 @@ export function dayOfYear({ month, day }: MonthDay): number {
 
 export function formatDate(date: Date): string {
   return formatter(siteTimeZone(), "long-date").format(date);
+}
+
+const HOUR_MS = 3_600_000;
+
+function sameDay(a: MonthDay, b: MonthDay): boolean {
+  return a.month === b.month && a.day === b.day;
+}
+
+/**
+ * The next midnight in the site's time zone: when "today" (the sidebar's fact
+ * and history entry) changes. Found from the zone's wall clock, then nudged by
+ * whole hours so that a day of 23 or 25 hours (a daylight-saving change) still
+ * ends at its real midnight.
+ */
+export function nextSiteMidnight(now: Date, timeZone = siteTimeZone()): Date {
+  const parts = formatter(timeZone, "time-of-day").formatToParts(now);
+  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const elapsedMs = ((value("hour") * 60 + value("minute")) * 60 + value("second")) * 1000 + now.getMilliseconds();
+  let midnight = now.getTime() - elapsedMs + 24 * HOUR_MS;
+  const today = monthDayOf(now, timeZone);
+  while (!sameDay(monthDayOf(new Date(midnight - HOUR_MS), timeZone), today)) midnight -= HOUR_MS;
+  while (sameDay(monthDayOf(new Date(midnight), timeZone), today)) midnight += HOUR_MS;
+  return new Date(midnight);
 }

@@ -66,3 +66,23 @@ export function mailFrom(): string {
 }
 
 export const OUTBOX_DIR = path.join(DATA_DIR, "outbox");
+
+function positiveNumber(name: string, fallback: number): number {
+  const parsed = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+/**
+ * The production server's response cache (lib/response-cache), or null when
+ * QUIRE_CACHE=off. 64 MB holds a few hundred article pages with their
+ * compressed copies, and keeps the whole server under 300 MB.
+ */
+export function pageCacheOptions() {
+  if (process.env.QUIRE_CACHE === "off") return null;
+  return {
+    maxBytes: positiveNumber("QUIRE_CACHE_MB", 64) * 1024 * 1024,
+    maxAgeSeconds: positiveNumber("QUIRE_CACHE_MAX_AGE", 3600),
+    sharedMaxAgeSeconds: positiveNumber("QUIRE_CDN_MAX_AGE", 1),
+    staleWhileRevalidateSeconds: 30,
+  };
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { tagPage, tags } from "@/lib/cache";
 
 export const publishedWhere = { status: "PUBLISHED" as const, publishedAt: { not: null } };
 
@@ -15,6 +16,7 @@ const cardSelect = {
 } as const;
 
 export async function listLatestArticles(limit = 12) {
+  tagPage(tags.articles);
   return db.article.findMany({
     where: publishedWhere,
     orderBy: { publishedAt: "desc" },
@@ -26,6 +28,7 @@ export async function listLatestArticles(limit = 12) {
 export type ArticleCardData = Awaited<ReturnType<typeof listLatestArticles>>[number];
 
 export async function listCategoriesWithCounts() {
+  tagPage(tags.articles);
   const categories = await db.category.findMany({
     orderBy: { name: "asc" },
     select: {
@@ -39,6 +42,7 @@ export async function listCategoriesWithCounts() {
 }
 
 export async function getCategoryWithArticles(slug: string) {
+  tagPage(tags.articles);
   return db.category.findUnique({
     where: { slug },
     select: {
@@ -51,6 +55,7 @@ export async function getCategoryWithArticles(slug: string) {
 }
 
 export async function getAuthorWithArticles(username: string) {
+  tagPage(tags.articles);
   const author = await db.user.findUnique({
     where: { usernameKey: username.toLowerCase() },
     select: {
@@ -69,7 +74,9 @@ export async function getAuthorWithArticles(username: string) {
  * (React's cache), so the page and its metadata share one query.
  */
 export const getPublishedArticle = cache(async (slug: string) => {
-  return db.article.findFirst({
+  // A miss is tagged too: the "not found" page goes when an article takes the slug.
+  tagPage(tags.articles);
+  const article = await db.article.findFirst({
     where: { slug, ...publishedWhere },
     select: {
       id: true,
@@ -89,6 +96,8 @@ export const getPublishedArticle = cache(async (slug: string) => {
       tags: { select: { tag: { select: { id: true, slug: true, name: true } } } },
     },
   });
+  if (article) tagPage(tags.article(article.id));
+  return article;
 });
 
 export type ArticlePageData = NonNullable<Awaited<ReturnType<typeof getPublishedArticle>>>;
@@ -101,6 +110,7 @@ export async function listRelatedArticles(
   article: { id: number; categoryId: number; tagIds: number[] },
   limit = 5,
 ) {
+  tagPage(tags.articles);
   const candidates = await db.article.findMany({
     where: {
       ...publishedWhere,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { changed, pagesChanged } from "@/lib/cache";
 import { NotFound } from "@/lib/errors";
 import { roleAllows } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
@@ -13,7 +14,7 @@ import { notifyMentions, refreshMentions } from "./became-visible";
 async function findOwnChangeablePost(tx: Tx, commentId: number, actor: SessionUser, now: Date) {
   const post = await tx.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, authorId: true, createdAt: true, status: true, number: true },
+    select: { id: true, articleId: true, authorId: true, createdAt: true, status: true, number: true },
   });
   // Posts a moderator removed are gone as far as their author is concerned.
   if (!post || (post.status !== "PENDING" && post.status !== "APPROVED")) throw new NotFound("We could not find that post.");
@@ -41,11 +42,12 @@ export async function editOwnComment(commentId: number, input: EditCommentInput,
         version: { increment: 1 },
         ...(rehold ? { status: "PENDING" as const, heldReason: contentReason } : {}),
       },
-      select: { id: true, status: true, number: true, editedAt: true },
+      select: { id: true, articleId: true, status: true, number: true, editedAt: true },
     });
     if (post.number !== null) await refreshMentions(tx, post.id);
     return updated;
   });
+  pagesChanged(changed.posts(updated.articleId));
   if (updated.status === "APPROVED") void notifyMentions(updated.id);
   return {
     id: updated.id,
@@ -57,9 +59,11 @@ export async function editOwnComment(commentId: number, input: EditCommentInput,
 
 /** An author's removal of their own post, within the edit window. Its number is never given out again. */
 export async function deleteOwnComment(commentId: number, actor: SessionUser, now = new Date()) {
-  await db.$transaction(async (tx) => {
+  const { articleId } = await db.$transaction(async (tx) => {
     const post = await findOwnChangeablePost(tx, commentId, actor, now);
     await tx.comment.update({ where: { id: post.id }, data: { status: "DELETED", version: { increment: 1 } } });
+    return post;
   });
+  pagesChanged(changed.posts(articleId));
   return { id: commentId, status: "deleted" as const };
 }

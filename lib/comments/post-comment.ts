@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { changed, pagesChanged } from "@/lib/cache";
 import { Conflict, Forbidden, NotFound, RateLimited, ValidationError, describeWait } from "@/lib/errors";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { getSiteSettings } from "@/lib/settings/queries";
@@ -80,7 +81,10 @@ export async function postComment(
     return { id: comment.id, number: heldReason ? null : await onPostBecameVisible(tx, comment.id) };
   });
 
-  if (number !== null) void notifyMentions(id);
+  if (number !== null) {
+    pagesChanged(changed.posts(article.id));
+    void notifyMentions(id);
+  }
   return { id, status: number === null ? "pending" : "approved", number, heldReason };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { publishedWhere } from "@/lib/articles/queries";
+import { tagPage, tags } from "@/lib/cache";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { posterNameFields, publicPosterName } from "./poster";
 import { EDIT_WINDOW_MINUTES, editableUntil } from "./permissions";
@@ -26,6 +27,7 @@ export function parsePageNumber(text: string): number | null {
 
 /** Approved posts on one page, newest first, with their mentions resolved to post numbers. */
 export async function listApprovedPosts(articleId: number, page: number) {
+  tagPage(tags.posts(articleId));
   const from = (page - 1) * POSTS_PER_PAGE + 1;
   const to = page * POSTS_PER_PAGE;
   const posts = await db.comment.findMany({

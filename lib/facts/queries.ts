@@ -1,9 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { dayOfYear, monthDayOf } from "@/lib/calendar";
+import { dayOfYear, monthDayOf, nextSiteMidnight } from "@/lib/calendar";
+import { expirePageAt, tagPage, tags } from "@/lib/cache";
 
 /** The sidebar's fact: one per calendar day, the same for every reader that day. */
 export async function getFactOfTheDay(now = new Date()) {
+  tagPage(tags.facts);
+  expirePageAt(nextSiteMidnight(now));
   const count = await db.fact.count();
   if (count === 0) return null;
   return db.fact.findFirst({
@@ -14,9 +17,11 @@ export async function getFactOfTheDay(now = new Date()) {
 }
 
 export async function listFacts() {
+  tagPage(tags.facts);
   return db.fact.findMany({ orderBy: { title: "asc" }, select: { slug: true, title: true, summary: true } });
 }
 
 export async function getFact(slug: string) {
+  tagPage(tags.facts);
   return db.fact.findUnique({ where: { slug }, select: { slug: true, title: true, summary: true, body: true } });
 }

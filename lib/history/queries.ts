@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { dayOfYear, monthDayOf, type MonthDay } from "@/lib/calendar";
+import { dayOfYear, monthDayOf, nextSiteMidnight, type MonthDay } from "@/lib/calendar";
+import { expirePageAt, tagPage, tags } from "@/lib/cache";
 
 export async function listEventsOn({ month, day }: MonthDay) {
+  tagPage(tags.history);
   return db.historyEvent.findMany({
     where: { month, day },
     orderBy: { year: "asc" },
@@ -12,6 +14,8 @@ export async function listEventsOn({ month, day }: MonthDay) {
 
 /** Today's sidebar event (one of the day's events, chosen by the date), or null on a day with none. */
 export async function getTodaysEvent(now = new Date()) {
+  // "Today" changes at the site's midnight: the page holding it expires then.
+  expirePageAt(nextSiteMidnight(now));
   const today = monthDayOf(now);
   const events = await listEventsOn(today);
   const event = events.length > 0 ? events[dayOfYear(today) % events.length]! : null;
@@ -20,6 +24,7 @@ export async function getTodaysEvent(now = new Date()) {
 
 /** Calendar days that have events, in calendar order, for the history index. */
 export async function listDaysWithEvents() {
+  tagPage(tags.history);
   const rows = await db.historyEvent.groupBy({
     by: ["month", "day"],
     _count: { _all: true },

@@ -1,6 +1,7 @@
 import "server-only";
 import { publishedWhere } from "@/lib/articles/queries";
 import { db } from "@/lib/db";
+import { changed, pagesChanged } from "@/lib/cache";
 import { Conflict, NotFound } from "@/lib/errors";
 import { recordModerationAction } from "./audit";
 import { assertCanModerate, type Actor } from "./permissions";
@@ -10,7 +11,7 @@ import type { DiscussionInput } from "./schema";
 export async function setDiscussionState(actor: Actor, input: DiscussionInput) {
   const moderator = assertCanModerate(actor);
   const open = input.state === "open";
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, title: true, discussionOpen: true } });
     if (!article) throw new NotFound("We could not find that article.");
     if (article.discussionOpen === open) throw new Conflict(`The discussion of “${article.title}” is already ${input.state}.`);
@@ -25,6 +26,8 @@ export async function setDiscussionState(actor: Actor, input: DiscussionInput) {
     });
     return { article: { id: article.id, title: article.title, discussionOpen: open } };
   });
+  pagesChanged(changed.discussionState(result.article.id));
+  return result;
 }
 
 /** Published articles for the discussions page: closed ones first, then the newest. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { changed, pagesChanged } from "@/lib/cache";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { notifyMentions, onPostBecameVisible } from "@/lib/comments/became-visible";
@@ -72,6 +73,7 @@ export async function changePost(
     });
     return { post: changed, actionId: entry.id };
   });
+  pagesChanged(changed.posts(result.post.articleId));
   // After the commit, never awaited: mail must not delay or fail a moderator's action.
   // notifyMentions emails each mentioned person once, so repeating it is harmless.
   if (result.post.status === "APPROVED") void notifyMentions(result.post.id);

@@ -7,7 +7,9 @@ import { z } from "zod";
  * Reads the demo corpus: Markdown files with YAML front matter under
  * prisma/seed/content. Adding content means adding files; no code changes.
  */
-export const CONTENT_DIR = path.join(import.meta.dirname, "content");
+// From the working directory (every script runs from the project root), not from
+// this file: the production start runs this code bundled into .next/quire/.
+export const CONTENT_DIR = path.resolve("prisma", "seed", "content");
 
 const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
   const date = value instanceof Date ? value : new Date(value);

@@ -60,7 +60,7 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://127.0.0.1:${port}`;
   const databaseUrl = `file:${path.join(dir, "quire.db")}`;
   const log = fs.openSync(path.join(dir, "server.log"), "a");
-  const server = spawn(bin("tsx"), [path.join(ROOT, "scripts", "start.mts")], {
+  const server = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", log, log],

@@ -1,0 +1,58 @@
+// The production HTTP server: the response cache (lib/response-cache), then
+// Next's request handler, behind node:http. Besides the cache it exists so
+// that the client address Quire sees is the socket's, not a header a client
+// can forge: Next alone keeps any X-Forwarded-For it is sent, which would let
+// one client dodge every per-address limit.
+import http from "node:http";
+import next from "next";
+import { pageCacheOptions } from "@/lib/config";
+import { PageCache } from "@/lib/response-cache/page-cache";
+import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
+import { checkFormPost, needsFormCheck } from "./form-post-guard.mjs";
+
+/** A path Next cannot decode (a stray "%", a broken UTF-8 sequence); Next answers those with a bare 500. */
+function hasMalformedPath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]!);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function refuseMalformedPath(req: http.IncomingMessage, res: http.ServerResponse) {
+  const message = "That address is not valid: it has a broken %-escape. Check the link and try again.";
+  const wantsJson = (req.url ?? "").startsWith("/api/");
+  res.writeHead(400, { "content-type": wantsJson ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });
+  res.end(wantsJson ? JSON.stringify({ error: message }) : message);
+}
+
+export async function serve({ port, hostname, dir }: { port: number; hostname: string; dir: string }): Promise<http.Server> {
+  // Set TRUST_PROXY=1 only behind a reverse proxy that sets X-Forwarded-For itself.
+  const trustProxy = process.env.TRUST_PROXY === "1";
+  const app = next({ dev: false, dir, port, hostname });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const errorPageBodies = loadErrorPageBodies(dir);
+
+  const render = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    serveErrorPageBodies(req, res, errorPageBodies);
+    void handle(req, res);
+  };
+  const options = pageCacheOptions();
+  const cache = options ? new PageCache(options, render) : null;
+
+  const server = http.createServer((req, res) => {
+    if (hasMalformedPath(req.url)) return refuseMalformedPath(req, res);
+    if (!trustProxy) {
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+      delete req.headers["x-real-ip"];
+    }
+    if (cache?.serve(req, res)) return;
+    if (!needsFormCheck(req)) return render(req, res);
+    void checkFormPost(req, res).then((checked) => checked && render(checked, res));
+  });
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  console.log(`Quire is listening on http://${hostname}:${port}${cache ? "" : " (response cache off)"}`);
+  return server;
+}

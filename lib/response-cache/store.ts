@@ -74,7 +74,8 @@ export class PageStore {
   /** Stores a page rendered since `startedAt`; false if its data may already be stale, or it is too big to keep. */
   put(page: CachedPage, startedAt: number): boolean {
     if (page.tags.some((tag) => (this.invalidatedAt.get(tag) ?? -1) >= startedAt)) return false;
-    if (sizeOf(page) > this.maxBytes / 4) return false;
+    // One huge page must not push out everything else.
+    if (sizeOf(page) > this.maxBytes / 2) return false;
     const previous = this.pages.get(page.key);
     if (previous) this.remove(previous);
     this.pages.set(page.key, page);

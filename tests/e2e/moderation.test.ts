@@ -269,6 +269,9 @@ describe("bans and discussions", () => {
     const article = await freshArticle(serverDb);
     const closedNotice = "Discussion of this article is closed.";
     const row = () => moderator.locator(".discussion-states li").filter({ hasText: article.title });
+    // Read first, so the page the close must replace is in the server's response cache.
+    await reader.goto(`/articles/${article.slug}`);
+    expect(await reader.getByText(closedNotice).count()).toBe(0);
     await moderator.goto("/moderate/discussions");
     await submit(moderator, row().getByRole("button", { name: "Close discussion" }));
     await notice(moderator, `The discussion of “${article.title}” is closed.`);

@@ -3,6 +3,7 @@ import { PostList } from "./post-list";
 import { PostPagination } from "./post-pagination";
 import { DiscussionViewer } from "./viewer";
 import { MyPendingPosts } from "./my-pending-posts";
+import { toPostView } from "./post-view";
 
 /**
  * "Discuss this Article": the public, approved posts, newest first. The
@@ -30,7 +31,7 @@ export async function Discussion({
       <DiscussionViewer slug={article.slug}>
         <PostPagination slug={article.slug} page={page} pages={pages} />
         {page === pages && <MyPendingPosts />}
-        <PostList posts={posts} />
+        <PostList posts={posts.map(toPostView)} />
         <PostPagination slug={article.slug} page={page} pages={pages} />
         {children}
       </DiscussionViewer>

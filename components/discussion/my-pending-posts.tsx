@@ -2,6 +2,7 @@
 import { PostItem } from "./post-list";
 import { PostTools } from "./post-tools";
 import { useViewer } from "./viewer";
+import { toPostView } from "./post-view";
 
 /**
  * The reader's own posts awaiting moderation, at the top of the thread. Only
@@ -13,7 +14,7 @@ export function MyPendingPosts() {
   return (
     <ol className="post-list" aria-label="Your posts awaiting moderation">
       {pending.map((post) => (
-        <PostItem key={post.id} post={post} pending>
+        <PostItem key={post.id} post={toPostView(post)} pending>
           <PostTools postId={post.id} />
         </PostItem>
       ))}

@@ -1,25 +1,13 @@
-import type { PublicPost } from "@/lib/comments/queries";
-import { formatDate } from "@/lib/calendar";
+"use client";
 import { PostBody } from "./post-body";
 import { PostTools } from "./post-tools";
-
-const NO_MENTIONS: ReadonlyMap<string, number> = new Map();
-
-type PostItemData = {
-  number: number | null;
-  posterName: string;
-  body: string;
-  createdAt: Date | string;
-  editedAt: Date | string | null;
-  mentionTargets?: ReadonlyMap<string, number>;
-};
+import type { PostView } from "./post-view";
 
 /**
  * One post. A pending one (the poster's own, shown only to them) is marked
- * "Awaiting moderation" instead of a number. Dates may arrive as JSON strings.
+ * "Awaiting moderation" instead of a number.
  */
-export function PostItem({ post, pending = false, children }: { post: PostItemData; pending?: boolean; children?: React.ReactNode }) {
-  const createdAt = new Date(post.createdAt);
+export function PostItem({ post, pending = false, children }: { post: PostView; pending?: boolean; children?: React.ReactNode }) {
   return (
     <li
       id={pending ? undefined : `post-${post.number}`}
@@ -35,18 +23,18 @@ export function PostItem({ post, pending = false, children }: { post: PostItemDa
           </h3>
         )}
         <span className="post__poster">{post.posterName}</span>
-        <time className="post__time" dateTime={createdAt.toISOString()}>
-          {formatDate(createdAt)}
+        <time className="post__time" dateTime={post.createdAt}>
+          {post.dateText}
         </time>
-        {post.editedAt && <span className="post__edited">(edited)</span>}
+        {post.edited && <span className="post__edited">(edited)</span>}
       </header>
-      <PostBody body={post.body} mentionTargets={post.mentionTargets ?? NO_MENTIONS} />
+      <PostBody body={post.body} mentionTargets={new Map(Object.entries(post.mentions))} />
       {children}
     </li>
   );
 }
 
-export function PostList({ posts }: { posts: PublicPost[] }) {
+export function PostList({ posts }: { posts: PostView[] }) {
   if (posts.length === 0) {
     return <p className="muted">No one has posted yet. Be the first to share your thoughts.</p>;
   }

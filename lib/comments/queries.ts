@@ -25,36 +25,53 @@ export function parsePageNumber(text: string): number | null {
   return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : null;
 }
 
-/** Approved posts on one page, newest first, with their mentions resolved to post numbers. */
+type PostRow = {
+  id: number;
+  number: number;
+  body: string;
+  anonymous: boolean;
+  anonHandle: string | null;
+  authorUsername: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+};
+
+/**
+ * Approved posts on one page, newest first, with their mentions resolved to
+ * post numbers: two statements (posts with their authors' names, then the
+ * page's mentions of visible posts) where Prisma's nested select issues four.
+ */
 export async function listApprovedPosts(articleId: number, page: number) {
   tagPage(tags.posts(articleId));
   const from = (page - 1) * POSTS_PER_PAGE + 1;
   const to = page * POSTS_PER_PAGE;
-  const posts = await db.comment.findMany({
-    where: { articleId, status: "APPROVED", number: { gte: from, lte: to } },
-    orderBy: { number: "desc" },
-    select: {
-      id: true,
-      number: true,
-      body: true,
-      ...posterNameFields,
-      createdAt: true,
-      editedAt: true,
-      mentions: { select: { name: true, targetComment: { select: { number: true, status: true } } } },
-    },
-  });
+  const posts = await db.$queryRaw<PostRow[]>`
+    SELECT p."id", p."number", p."body", p."anonymous", p."anonHandle", u."username" AS "authorUsername",
+           p."createdAt", p."editedAt"
+    FROM "Comment" p LEFT JOIN "User" u ON u."id" = p."authorId"
+    WHERE p."articleId" = ${articleId} AND p."status" = 'APPROVED' AND p."number" BETWEEN ${from} AND ${to}
+    ORDER BY p."number" DESC`;
+  const mentions = await db.$queryRaw<{ commentId: number; name: string; targetNumber: number }[]>`
+    SELECT m."commentId", m."name", t."number" AS "targetNumber"
+    FROM "Comment" p
+    JOIN "Mention" m ON m."commentId" = p."id"
+    JOIN "Comment" t ON t."id" = m."targetCommentId"
+    WHERE p."articleId" = ${articleId} AND p."status" = 'APPROVED' AND p."number" BETWEEN ${from} AND ${to}
+      AND t."status" = 'APPROVED' AND t."number" IS NOT NULL`;
+  const targetsByPost = new Map<number, Map<string, number>>();
+  for (const mention of mentions) {
+    let targets = targetsByPost.get(mention.commentId);
+    if (!targets) targetsByPost.set(mention.commentId, (targets = new Map()));
+    targets.set(mention.name.toLowerCase(), mention.targetNumber);
+  }
   return posts.map((post) => ({
     id: post.id,
-    number: post.number!,
+    number: post.number,
     body: post.body,
-    posterName: publicPosterName(post),
+    posterName: publicPosterName({ ...post, author: post.authorUsername === null ? null : { username: post.authorUsername } }),
     createdAt: post.createdAt,
     editedAt: post.editedAt,
-    mentionTargets: new Map(
-      post.mentions
-        .filter((m) => m.targetComment?.number != null && m.targetComment.status === "APPROVED")
-        .map((m) => [m.name.toLowerCase(), m.targetComment!.number!] as const),
-    ),
+    mentionTargets: (targetsByPost.get(post.id) ?? new Map()) as ReadonlyMap<string, number>,
   }));
 }
 

@@ -1,9 +1,9 @@
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl } from "@/lib/config";
 import { BUSY_TIMEOUT_MS, QuireSQLiteAdapterFactory } from "./sqlite-adapter";
 
-import type { Prisma } from "@/lib/generated/prisma/client";
-export type { Prisma };
+// Prisma's namespace: its types, and helpers such as Prisma.join for raw queries.
+export { Prisma };
 
 function createClient() {
   return new PrismaClient({

@@ -3,17 +3,18 @@ import { db } from "@/lib/db";
 import { dayOfYear, monthDayOf, nextSiteMidnight } from "@/lib/calendar";
 import { expirePageAt, tagPage, tags } from "@/lib/cache";
 
-/** The sidebar's fact: one per calendar day, the same for every reader that day. */
+/**
+ * The sidebar's fact: one per calendar day, the same for every reader that
+ * day, picked in one statement (it is on every page with the sidebar).
+ */
 export async function getFactOfTheDay(now = new Date()) {
   tagPage(tags.facts);
   expirePageAt(nextSiteMidnight(now));
-  const count = await db.fact.count();
-  if (count === 0) return null;
-  return db.fact.findFirst({
-    orderBy: { id: "asc" },
-    skip: dayOfYear(monthDayOf(now)) % count,
-    select: { slug: true, title: true, summary: true },
-  });
+  const day = dayOfYear(monthDayOf(now));
+  const [fact] = await db.$queryRaw<{ slug: string; title: string; summary: string }[]>`
+    SELECT "slug", "title", "summary" FROM "Fact" ORDER BY "id" LIMIT 1
+    OFFSET COALESCE(${day} % NULLIF((SELECT COUNT(*) FROM "Fact"), 0), 0)`;
+  return fact ?? null;
 }
 
 export async function listFacts() {

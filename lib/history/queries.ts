@@ -3,13 +3,11 @@ import { db } from "@/lib/db";
 import { dayOfYear, monthDayOf, nextSiteMidnight, type MonthDay } from "@/lib/calendar";
 import { expirePageAt, tagPage, tags } from "@/lib/cache";
 
+/** A day's events, oldest first: on every page with the sidebar, so one plain statement. */
 export async function listEventsOn({ month, day }: MonthDay) {
   tagPage(tags.history);
-  return db.historyEvent.findMany({
-    where: { month, day },
-    orderBy: { year: "asc" },
-    select: { id: true, year: true, title: true, text: true },
-  });
+  return db.$queryRaw<{ id: number; year: number; title: string; text: string }[]>`
+    SELECT "id", "year", "title", "text" FROM "HistoryEvent" WHERE "month" = ${month} AND "day" = ${day} ORDER BY "year"`;
 }
 
 /** Today's sidebar event (one of the day's events, chosen by the date), or null on a day with none. */

@@ -74,7 +74,7 @@ describe("what a page's reads name", () => {
     const article = await newThread();
     const read = await tagsRead(async () => {
       const found = (await getPublishedArticle(article.slug))!;
-      await listRelatedArticles({ id: found.id, categoryId: found.categoryId, tagIds: [] });
+      await listRelatedArticles({ id: found.id, categoryId: found.categoryId });
       await listApprovedPosts(found.id, 1);
       await getFactOfTheDay();
       await getTodaysEvent();

@@ -26,11 +26,7 @@ export async function ArticlePage({ slug, discussionPage }: { slug: string; disc
   if (!article) notFound();
   const pages = pageCount(article.nextPostNumber);
   if (discussionPage !== undefined && discussionPage > pages) notFound();
-  const related = await listRelatedArticles({
-    id: article.id,
-    categoryId: article.categoryId,
-    tagIds: article.tags.map((t) => t.tag.id),
-  });
+  const related = await listRelatedArticles({ id: article.id, categoryId: article.categoryId });
 
   return (
     <div className="with-sidebar">

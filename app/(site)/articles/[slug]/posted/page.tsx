@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getDiscussionArticle, listOwnPosts } from "@/lib/comments/queries";
 import { guestPostIds } from "@/lib/comments/receipt";
 import { PostItem } from "@/components/discussion/post-list";
+import { toPostView } from "@/components/discussion/post-view";
 
 export const metadata: Metadata = { title: "Your post", robots: { index: false } };
 
@@ -30,7 +31,7 @@ export default async function PostedPage({ params }: { params: Promise<{ slug: s
           </p>
           <ol className="post-list" aria-label="Your posts awaiting moderation">
             {pending.map((post) => (
-              <PostItem key={post.id} post={post} pending />
+              <PostItem key={post.id} post={toPostView(post)} pending />
             ))}
           </ol>
         </>

@@ -1,93 +1,210 @@
-// `npm run bench`: measures anonymous article-page throughput of the production
-// server against a bare node:http server sending the same bytes, in one run on
-// one machine, and prints both with their ratio. Needs a build (`npm run build`).
+// `npm run bench`: what Quire's production server does on this machine, in one
+// run, with wrk as the load generator. Reads of a 100-post article page (cached,
+// signed in, uncached), the home page, posting at full speed (none may be lost),
+// how soon an approved post is on the page, peak memory, and the same page again
+// on a database with a million more posts. Each figure is set against a bare
+// node:http server (and nginx, if installed) sending the same bytes.
+//
+// BENCH_SECONDS (10) per run, BENCH_CONNECTIONS (32), BENCH_OUTPUT (the JSON
+// file, ./bench-results.json), BENCH_KEEP_DATA=1 keeps the temporary folder.
+// Fails only when something is broken, never because of a figure.
 import fs from "node:fs";
 import os from "node:os";
-import net from "node:net";
 import path from "node:path";
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { fillApprovedPosts, raisePostingLimits, withBenchDb } from "./bench/bench-db.mjs";
+import { measureFreshness } from "./bench/freshness.mjs";
+import { findNginx, startNginxReference } from "./bench/nginx.mjs";
+import { measurePage, type LoadSettings, type PageLoad } from "./bench/page-load.mjs";
+import { measurePosting } from "./bench/posting.mjs";
+import { copyDatabase } from "./bench/database-file.mjs";
+import { onInterrupted, stopAll, stopGroup } from "./bench/processes.mjs";
+import type { QuireServer } from "./bench/quire-server.mjs";
+import { headerValue, rawGet } from "./bench/raw-get.mjs";
+import { replayableHeaders, startNodeReference } from "./bench/reference.mjs";
+import { printLoadRow, printTable, writeResults, type BenchResults, type LoadRow, type Slowdown } from "./bench/report.mjs";
+import { RssSampler } from "./bench/rss.mjs";
+import { BenchServers } from "./bench/servers.mjs";
+import { BIG_ARTICLE_SLUG, generateScaleSet } from "./bench/scale-set.mjs";
+import { signIn } from "./bench/session.mjs";
+import { runWrk, wrkVersion } from "./bench/wrk.mjs";
 
-const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const ROOT = path.resolve(import.meta.dirname, "..");
+const ARTICLE = "why-do-we-need-sleep";
+const ARTICLE_POSTS = 100;
+/** Posting and freshness write to articles of their own, so the measured page keeps its 100 posts. */
+const POSTING_ARTICLE = "how-do-tides-work";
+const FRESHNESS_ARTICLE = "why-does-bread-go-stale";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/** wrk takes whole seconds and at least one connection per thread. */
+function wholeNumber(name: string, fallback: number): number {
+  const value = Math.round(Number(process.env[name] ?? fallback));
+  if (!(value >= 1)) throw new Error(`${name} must be a whole number from 1, not "${process.env[name]}"`);
+  return value;
 }
 
-async function waitFor(url: string, child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: server exited`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 200));
+const wrk = wrkVersion();
+if (!wrk) {
+  console.error("The bench needs wrk, the HTTP load generator. Install it with:\n  apt-get install -y wrk");
+  process.exit(1);
+}
+if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) || !fs.existsSync(path.join(ROOT, ".next", "quire", "main.mjs"))) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+const seconds = wholeNumber("BENCH_SECONDS", 10);
+const connections = wholeNumber("BENCH_CONNECTIONS", 32);
+const output = path.resolve(process.env.BENCH_OUTPUT ?? path.join(ROOT, "bench-results.json"));
+const nginx = findNginx();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "quire-bench-"));
+onInterrupted(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const settings: LoadSettings = { seconds, warmupSeconds: Math.min(2, seconds), connections, threads: 1, workDir: dataDir };
+const sampler = new RssSampler();
+const servers = new BenchServers(dataDir, sampler);
+const results: BenchResults = {
+  startedAt: new Date().toISOString(),
+  machine: {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    memoryGb: os.totalmem() / 2 ** 30,
+    node: process.version,
+    wrk,
+    nginx: nginx?.version ?? null,
+    kernel: `${os.type()} ${os.release()}`,
+  },
+  settings: { seconds, warmupSeconds: settings.warmupSeconds, connections, wrkThreads: 1, threadCalibration: {} },
+  page: { slug: ARTICLE, bytes: 0, status: 0, headers: [] },
+  loads: [],
+  rssPeakMb: {},
+  failures: [],
+};
+
+function record(key: string, load: PageLoad): LoadRow {
+  servers.check();
+  const reference = results.loads.find((row) => row.key === "reference-node");
+  const row = { ...load, key, ratioToReference: reference ? load.requestsPerSecond / reference.requestsPerSecond : 1 };
+  results.loads.push(row);
+  printLoadRow(row);
+  return row;
+}
+
+/**
+ * The first start migrates and seeds; with that server stopped, the bench
+ * makes the 100-post article and lifts the posting limits, then copies the
+ * database for the uncached server. Returns the article's approved posts
+ * (more than 100 if the demo content ever brings more).
+ */
+async function prepareDatabase(): Promise<number> {
+  console.log(`Starting Quire on a fresh database in ${dataDir} (the first start migrates and seeds) ...`);
+  await servers.stop(await servers.start(true));
+  const filled = await withBenchDb(servers.databases.on, async (db) => {
+    await raisePostingLimits(db);
+    return fillApprovedPosts(db, ARTICLE, ARTICLE_POSTS);
+  });
+  console.log(`/articles/${ARTICLE}: ${filled.added} approved posts added, ${filled.total} in all`);
+  copyDatabase(servers.databases.on, servers.databases.off);
+  return filled.total;
+}
+
+async function postAtFullSpeed(server: QuireServer, cookie: string): Promise<void> {
+  console.log(`Posting to /articles/${POSTING_ARTICLE} as reader ...`);
+  const posting = await withBenchDb(servers.databases.on, (db) =>
+    measurePosting({ baseUrl: server.baseUrl, slug: POSTING_ARTICLE, cookie, db }, settings),
+  );
+  servers.check();
+  results.posting = posting;
+  results.failures.push(...posting.failures);
+}
+
+/** Picks the wrk thread count that gets the most out of the reference: a slower load generator would measure itself. */
+async function chooseWrkThreads(referenceUrl: string): Promise<void> {
+  for (const threads of [1, 2].filter((t) => t <= connections)) {
+    const run = await runWrk({ url: referenceUrl, seconds: Math.min(3, seconds), connections, threads }, dataDir);
+    results.settings.threadCalibration[`-t${threads}`] = run.requestsPerSecond;
   }
-  throw new Error(`${url}: server did not start`);
+  const { "-t1": one = 0, "-t2": two = 0 } = results.settings.threadCalibration;
+  settings.threads = results.settings.wrkThreads = two > one ? 2 : 1;
 }
 
-function load(url: string) {
-  const out = execFileSync(tsx, [path.join(root, "scripts", "bench", "load.mts"), url, String(connections), String(seconds)], {
-    encoding: "utf8",
-  });
-  return JSON.parse(out.trim().split("\n").pop()!) as {
-    requests: number;
-    errors: number;
-    statuses: Record<string, number>;
-    requestsPerSecond: number;
-    megabytesPerSecond: number;
-    p50ms: number;
-    p99ms: number;
+async function measureReferences(pageUrl: string): Promise<void> {
+  await rawGet(pageUrl); // the first request renders and stores the page
+  const snapshot = await rawGet(pageUrl);
+  if (headerValue(snapshot, "x-quire-cache") !== "hit") console.log("note: the article page was not answered from the cache");
+  results.page = { slug: ARTICLE, bytes: snapshot.body.length, status: snapshot.status, headers: replayableHeaders(snapshot) };
+  const node = await startNodeReference(dataDir, snapshot);
+  await chooseWrkThreads(node.url);
+  console.log(`wrk -t${settings.threads} -c${connections} -d${seconds}s; article page ${(snapshot.body.length / 1024).toFixed(1)} KB`);
+  record("reference-node", await measurePage("reference: bare node:http, same bytes", node.url, settings, { warmUp: false, fromQuire: false }));
+  await stopGroup(node.process);
+  if (!nginx) return console.log("nginx is not installed: no nginx reference (apt-get install -y nginx)");
+  const server = await startNginxReference(nginx.command, snapshot);
+  try {
+    record("reference-nginx", await measurePage("reference: nginx, same file", server.url, settings, { fromQuire: false }));
+  } finally {
+    await server.stop();
+  }
+}
+
+function slowdown(before: LoadRow, after: LoadRow): Slowdown {
+  const percent = (1 - after.requestsPerSecond / before.requestsPerSecond) * 100;
+  return { before: before.requestsPerSecond, after: after.requestsPerSecond, percent };
+}
+
+async function run(): Promise<void> {
+  const article = `${await prepareDatabase()}-post article`;
+  let [cached, uncached] = await servers.startBoth();
+  const readerCookie = await signIn(cached.baseUrl, "reader", "quire-reader-2026");
+  const moderatorCookie = await signIn(cached.baseUrl, "moderator", "quire-moderator-2026");
+  const articlePath = `/articles/${ARTICLE}`;
+
+  await measureReferences(`${cached.baseUrl}${articlePath}`);
+  const articleCached = record("article-cached", await measurePage(`${article}, anonymous`, `${cached.baseUrl}${articlePath}`, settings));
+  const headers = { cookie: readerCookie };
+  record("article-cached-signed-in", await measurePage(`${article}, signed in`, `${cached.baseUrl}${articlePath}`, settings, { headers }));
+  const articleUncached = record("article-uncached", await measurePage(`${article}, uncached server`, `${uncached.baseUrl}${articlePath}`, settings));
+  record("home-cached", await measurePage("home page, anonymous", `${cached.baseUrl}/`, settings));
+
+  await postAtFullSpeed(cached, readerCookie);
+  console.log(`Freshness on /articles/${FRESHNESS_ARTICLE} under load ...`);
+  results.freshness = await measureFreshness({ baseUrl: cached.baseUrl, slug: FRESHNESS_ARTICLE, moderatorCookie }, settings);
+  servers.check();
+  results.failures.push(...results.freshness.failures);
+
+  // Written straight to the database, past the response cache: both servers
+  // start again on it, so neither holds a page from before.
+  await servers.stop(cached, uncached);
+  console.log("Generating the scale set ...");
+  // In this process: both servers are stopped, so the synchronous SQLite work stalls nothing measured.
+  const generated = await withBenchDb(servers.databases.on, generateScaleSet);
+  console.log(`scale set: ${generated.articles} articles, ${generated.posts} posts in ${generated.seconds.toFixed(2)} s`);
+  copyDatabase(servers.databases.on, servers.databases.off);
+  [cached, uncached] = await servers.startBoth();
+  const bigUrl = `${cached.baseUrl}/articles/${BIG_ARTICLE_SLUG}`;
+  record("big-article-cached", await measurePage("5,000-post article, newest page, anonymous", bigUrl, settings));
+  const cachedAfter = record("article-cached-scale-set", await measurePage(`${article}, anonymous, scale set`, `${cached.baseUrl}${articlePath}`, settings));
+  const uncachedAfter = record(
+    "article-uncached-scale-set",
+    await measurePage(`${article}, uncached server, scale set`, `${uncached.baseUrl}${articlePath}`, settings),
+  );
+  results.scale = {
+    ...generated,
+    slowdown: { [`${article}, cached`]: slowdown(articleCached, cachedAfter), [`${article}, uncached`]: slowdown(articleUncached, uncachedAfter) },
   };
 }
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("Run `npm run build` first.");
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "quire-bench-"));
-const quirePort = await freePort();
-const quire = spawn(tsx, [path.join(root, "scripts", "start.mts")], {
-  cwd: root,
-  stdio: "ignore",
-  detached: true,
-  env: { ...process.env, PORT: String(quirePort), HOST: "127.0.0.1", QUIRE_DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "quire.db")}` },
-});
-let reference: ChildProcess | undefined;
+sampler.start();
 try {
-  const base = `http://127.0.0.1:${quirePort}`;
-  await waitFor(`${base}/`, quire);
-  const slug = process.env.BENCH_SLUG ?? "why-do-we-need-sleep";
-  const articleUrl = `${base}/articles/${slug}`;
-  const page = Buffer.from(await (await fetch(articleUrl)).arrayBuffer());
-  const bodyFile = path.join(dataDir, "page.html");
-  fs.writeFileSync(bodyFile, page);
-
-  const referencePort = await freePort();
-  reference = spawn(tsx, [path.join(root, "scripts", "bench", "reference-server.mts"), bodyFile, String(referencePort)], { stdio: "ignore" });
-  const referenceUrl = `http://127.0.0.1:${referencePort}/`;
-  await waitFor(referenceUrl, reference);
-
-  console.log(`Article page: /articles/${slug} (${(page.length / 1024).toFixed(1)} KB), ${connections} connections, ${seconds} s each, ${os.cpus().length} cores`);
-  load(articleUrl); // warm-up run, results discarded
-  const quireResult = load(articleUrl);
-  const referenceResult = load(referenceUrl);
-  const row = (name: string, r: typeof quireResult) =>
-    `${name.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(8)} req/s  p50 ${r.p50ms.toFixed(1).padStart(6)} ms  p99 ${r.p99ms.toFixed(1).padStart(6)} ms  errors ${r.errors}  statuses ${JSON.stringify(r.statuses)}`;
-  console.log(row("Quire (anonymous article)", quireResult));
-  console.log(row("bare node:http, same bytes", referenceResult));
-  console.log(`ratio Quire / reference: ${(quireResult.requestsPerSecond / referenceResult.requestsPerSecond).toFixed(3)}`);
+  await run();
+} catch (error) {
+  results.failures.push(`the bench could not finish: ${(error as Error).stack ?? error}`);
 } finally {
-  reference?.kill();
-  try {
-    process.kill(-quire.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  sampler.stop();
+  results.rssPeakMb = sampler.peaksMb();
+  results.finishedAt = new Date().toISOString();
+  await stopAll();
+  if (process.env.BENCH_KEEP_DATA === "1") console.log(`data kept in ${dataDir}`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
 }
+printTable(results);
+writeResults(output, results);
+process.exitCode = results.failures.length > 0 ? 1 : 0;

@@ -44,7 +44,7 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the production server exactly as a user would (`npm start`'s script),
+ * Starts the production server exactly as a user would (`npm start`),
  * on a fresh data folder, so the server command itself migrates and seeds its
  * database. Mail goes to a real SMTP server on 127.0.0.1. Never reuses a
  * developer's running server.
@@ -60,7 +60,7 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://127.0.0.1:${port}`;
   const databaseUrl = `file:${path.join(dir, "quire.db")}`;
   const log = fs.openSync(path.join(dir, "server.log"), "a");
-  const server = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], {
+  const server = spawn("npm", ["start", "--silent"], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", log, log],

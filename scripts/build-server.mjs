@@ -1,5 +1,5 @@
 // Part of `npm run build`, after `next build`: bundles the production server
-// (scripts/server/main.mts) and the first-start seeder into plain JavaScript
+// (scripts/server/main.mts) and its database preparation into plain JavaScript
 // under .next/quire/, so that `npm start` runs them with node alone: no
 // TypeScript compiler in the serving process, no wrapper processes.
 // Packages from node_modules stay imports (Next, Prisma's runtime, argon2).
@@ -11,7 +11,7 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     main: "scripts/server/main.mts",
-    "seed-if-empty": "prisma/seed/seed-if-empty.mts",
+    "prepare-database": "scripts/server/prepare-database.mts",
   },
   outdir: ".next/quire",
   outExtension: { ".js": ".mjs" },

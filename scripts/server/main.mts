@@ -1,7 +1,7 @@
 // The production server's entry, bundled by `npm run build` into
 // .next/quire/main.mjs and run by `npm start` (scripts/start.mjs) in its own
-// process: applies migrations, seeds demo content into an empty database,
-// then serves. Node runs it as plain JavaScript: nothing is compiled at start.
+// process: applies pending migrations, seeds demo content into an empty
+// database (both in a child process that exits), then serves. Node runs it as plain JavaScript: nothing is compiled at start.
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -22,8 +22,7 @@ function run(command: string, args: string[]) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(process.execPath, [path.join(root, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"]);
-run(process.execPath, [path.join(root, ".next", "quire", "seed-if-empty.mjs")]);
+run(process.execPath, [path.join(root, ".next", "quire", "prepare-database.mjs")]);
 
 console.log(`Quire is starting on ${siteUrl()} (database: ${process.env.DATABASE_URL}).`);
 const server = await serve({ port: port(), hostname: process.env.HOST ?? "0.0.0.0", dir: root });

@@ -1,0 +1,34 @@
+// Run by the production start (scripts/server/main.mts) in a child process of
+// its own, bundled to .next/quire/prepare-database.mjs: applies pending
+// migrations, then seeds the demo corpus into a database with no articles and
+// no users, so `npm start` never brings demo content back into a site that
+// removed it. The child exits, so none of this stays in the server's memory.
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { QuireSQLiteAdapterFactory } from "@/lib/db/sqlite-adapter";
+import { pendingMigrations } from "@/lib/db/migrations";
+import { loadContent } from "../../prisma/seed/content";
+import { seedDatabase } from "../../prisma/seed/seed";
+
+// Each client is closed before the next step: the schema engine must find the database free.
+const connect = () => new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(process.env.DATABASE_URL!) });
+
+const probe = connect();
+const pending = await pendingMigrations(probe);
+await probe.$disconnect();
+if (pending.length > 0) {
+  console.log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"}: ${pending.join(", ")}`);
+  const migrate = spawnSync(process.execPath, [path.resolve("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
+    stdio: "inherit",
+  });
+  if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+}
+
+const db = connect();
+const empty = (await db.article.count()) === 0 && (await db.user.count()) === 0;
+if (empty) {
+  const summary = await seedDatabase(db, loadContent());
+  console.log(`Empty database: seeded ${summary.articles} demo articles and ${summary.postsSeeded} posts.`);
+}
+await db.$disconnect();

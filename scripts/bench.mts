@@ -156,12 +156,15 @@ async function run(): Promise<void> {
   const readerCookie = await signIn(cached.baseUrl, "reader", "quire-reader-2026");
   const moderatorCookie = await signIn(cached.baseUrl, "moderator", "quire-moderator-2026");
   const articlePath = `/articles/${ARTICLE}`;
+  const single = { ...settings, connections: 1, threads: 1 };
 
   await measureReferences(`${cached.baseUrl}${articlePath}`);
   const articleCached = record("article-cached", await measurePage(`${article}, anonymous`, `${cached.baseUrl}${articlePath}`, settings));
   const headers = { cookie: readerCookie };
   record("article-cached-signed-in", await measurePage(`${article}, signed in`, `${cached.baseUrl}${articlePath}`, settings, { headers }));
   const articleUncached = record("article-uncached", await measurePage(`${article}, uncached server`, `${uncached.baseUrl}${articlePath}`, settings));
+  // A render's own latency, one request at a time (at 32 connections p50 is mostly queueing).
+  record("article-uncached-one-connection", await measurePage(`${article}, uncached, 1 connection`, `${uncached.baseUrl}${articlePath}`, single));
   record("home-cached", await measurePage("home page, anonymous", `${cached.baseUrl}/`, settings));
 
   await postAtFullSpeed(cached, readerCookie);
@@ -185,6 +188,10 @@ async function run(): Promise<void> {
   const uncachedAfter = record(
     "article-uncached-scale-set",
     await measurePage(`${article}, uncached server, scale set`, `${uncached.baseUrl}${articlePath}`, settings),
+  );
+  record(
+    "article-uncached-one-connection-scale-set",
+    await measurePage(`${article}, uncached, 1 connection, scale set`, `${uncached.baseUrl}${articlePath}`, single),
   );
   results.scale = {
     ...generated,

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { PageStore, type CachedPage } from "@/lib/response-cache/store";
 import { pageKey } from "@/lib/response-cache/routes";
+import { isStorable } from "@/lib/response-cache/page";
 import { nextSiteMidnight } from "@/lib/calendar";
 
 function page(key: string, { tags = ["site"], bytes = 1000, expiresAt = Date.now() + 60_000 } = {}): CachedPage {
@@ -96,6 +97,19 @@ describe("which requests the cache answers", () => {
     expect(pageKey(request("/articles/a", { headers: { rsc: "1" } }))).toBeNull();
     expect(pageKey(request("/articles/a", { headers: { "next-action": "abc" } }))).toBeNull();
     expect(pageKey(request("/articles/a?_rsc=x1y2"))).toBeNull();
+  });
+});
+
+describe("which responses the cache keeps", () => {
+  const response = (status: number, headers: Record<string, string | string[]> = {}) => ({ status, headers, body: Buffer.from("page") });
+
+  it("keeps pages, old addresses' redirects and 'not found' pages", () => {
+    expect([200, 301, 404].map((status) => isStorable(response(status, { "content-type": "text/html" })))).toEqual([true, true, true]);
+  });
+
+  it("never keeps a response that sets a cookie, an error, or any other status", () => {
+    expect(isStorable(response(200, { "set-cookie": ["next-auth.session-token=abc"] }))).toBe(false);
+    expect([302, 303, 307, 308, 400, 403, 429, 500, 503].filter((status) => isStorable(response(status)))).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@ import { listApprovedPosts } from "@/lib/comments/queries";
 import { dismissReports, editPost, moderatePost, moderateSelection } from "@/lib/moderation/actions";
 import { undoLastAction } from "@/lib/moderation/undo";
 import { parseSnapshot } from "@/lib/moderation/audit";
+import { editPostSchema } from "@/lib/moderation/schema";
+import { parseInput } from "@/lib/validation";
 import { createArticle, createPendingComment, createUser } from "../helpers/factories";
 
 async function setup() {
@@ -112,6 +114,20 @@ describe("editing a post", () => {
     expect(shown!.editedAt).not.toBeNull();
     expect((await db.comment.findUnique({ where: { id: post.id } }))!.originalBody).toBe(post.body);
     await expect(editPost(moderator, { commentId: post.id, body: "A tidier version, again." })).rejects.toThrow("The text is unchanged.");
+  });
+
+  it("holds a moderator's text to the rules of a reader's post: 5,000 characters fit, 5,001 and control characters do not", async () => {
+    const { moderator, pending } = await setup();
+    const post = await pending();
+    const form = (body: string) => ({ commentId: String(post.id), body, expectedVersion: "0" });
+    const problems = (body: string) => editPostSchema.safeParse(form(body)).error?.issues.map((i) => i.message);
+    expect(problems("y".repeat(5001))).toEqual(["Keep your comment to 5,000 characters or fewer"]);
+    expect(problems("Hidden\u0000bytes")).toEqual([expect.stringMatching(/control characters/)]);
+    expect(problems(" x ")).toEqual(["Write at least 2 characters"]);
+
+    const longest = `  ${"z".repeat(5000)}  `;
+    await editPost(moderator, parseInput(editPostSchema, form(longest)));
+    expect((await db.comment.findUniqueOrThrow({ where: { id: post.id } })).body).toBe("z".repeat(5000));
   });
 });
 

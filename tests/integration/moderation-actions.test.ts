@@ -4,6 +4,7 @@ import { Conflict } from "@/lib/errors";
 import { listApprovedPosts } from "@/lib/comments/queries";
 import { dismissReports, editPost, moderatePost, moderateSelection } from "@/lib/moderation/actions";
 import { undoLastAction } from "@/lib/moderation/undo";
+import { listModerationLog } from "@/lib/moderation/log";
 import { parseSnapshot } from "@/lib/moderation/audit";
 import { editPostSchema } from "@/lib/moderation/schema";
 import { parseInput } from "@/lib/validation";
@@ -170,6 +171,45 @@ describe("undo", () => {
     await expect(undoLastAction(moderator, { commentId: post.id })).rejects.toThrow(/changed since its last moderation action/);
     expect(await db.comment.findUnique({ where: { id: post.id } })).toMatchObject({ status: "APPROVED", body: "Author's own edit" });
     await expect(undoLastAction(moderator, { commentId: post.id, expectedVersion: 1 })).rejects.toThrow(/changed by another moderator/);
+  });
+
+  it("refuses with a sentence, and changes nothing, when the log entry it would undo cannot be read", async () => {
+    const { moderator, pending } = await setup();
+    const post = await pending();
+    await moderatePost(moderator, { commentId: post.id, action: "approve" });
+    const [entry] = await logOf(post.id);
+    const unreadable: [string, { before?: string | null; after?: string | null }][] = [
+      ["not JSON", { before: "{status: PENDING" }],
+      ["no snapshot at all", { before: null }],
+      ["JSON that is not an object", { before: "null" }],
+      ["an unknown status", { before: JSON.stringify({ status: "VANISHED", number: null, version: 0 }) }],
+      ["a date that is not one", { before: JSON.stringify({ body: "Put back", originalBody: null, editedAt: "last Tuesday" }) }],
+      ["report ids that are not ids", { before: JSON.stringify({ openReportIds: ["all"] }) }],
+      ["a version that is not a number", { after: JSON.stringify({ status: "APPROVED", number: 1, version: "1" }) }],
+    ];
+    for (const [what, corruption] of unreadable) {
+      await db.moderationAction.update({ where: { id: entry!.id }, data: { before: entry!.before, after: entry!.after, ...corruption } });
+      const refused = undoLastAction(moderator, { commentId: post.id });
+      await expect(refused, what).rejects.toThrow(Conflict);
+      await expect(refused, what).rejects.toThrow(`Log entry ${entry!.id} for this post cannot be read`);
+    }
+    expect(await db.comment.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ status: "APPROVED", number: 1, version: 1, body: post.body });
+    expect((await logOf(post.id)).map((e) => [e.action, e.undoneAt])).toEqual([["approve", null]]);
+  });
+
+  it("shows an entry it cannot read in the log as unreadable, and offers no undo of it", async () => {
+    const { moderator, pending } = await setup();
+    const post = await pending();
+    await moderatePost(moderator, { commentId: post.id, action: "approve" });
+    await moderatePost(moderator, { commentId: post.id, action: "reject" });
+    const [, rejection] = await logOf(post.id);
+    await db.moderationAction.update({ where: { id: rejection!.id }, data: { before: JSON.stringify({ status: "VANISHED", version: "one" }) } });
+
+    const { entries } = await listModerationLog(moderator, { post: post.id });
+    expect(entries.map((e) => [e.action, e.before, e.after, e.canUndo])).toEqual([
+      ["reject", null, { status: "REJECTED", number: 1, version: 2 }, false],
+      ["approve", { status: "PENDING", number: null, version: 0 }, { status: "APPROVED", number: 1, version: 1 }, false],
+    ]);
   });
 });
 

@@ -1,3 +1,6 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectServerDatabase } from "../helpers/server-db";
 import { createArticle, createUser } from "../helpers/factories";
@@ -38,6 +41,12 @@ function postJson(url: string, body: unknown, headers: Record<string, string> = 
     headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+}
+
+/** An address as the server stores it: keyed with the server's own secret, as lib/client-key.ts does. */
+function serverHashOf(ip: string): string {
+  const secret = fs.readFileSync(path.join(inject("serverDataDir"), "secret"), "utf8").trim();
+  return crypto.createHmac("sha256", secret).update(`ip:${ip}`).digest("hex").slice(0, 32);
 }
 
 function receiptCookie(response: Response): string {
@@ -92,6 +101,22 @@ describe("posting through the API", () => {
 
     const listed = await (await fetch(commentsUrl(article.slug))).json();
     expect(listed.posts[0]).toMatchObject({ number: 2, posterName: user.username, body: "Signed in, and shown at once.", editedAt: null });
+  });
+
+  it("knows a guest by the connection's address, not by one the guest writes in a header", async () => {
+    const article = await newArticle();
+    const forgeries: Record<string, string>[] = [
+      {},
+      { "x-forwarded-for": "198.51.100.7" },
+      { "x-forwarded-for": "198.51.100.7, 198.51.100.8" },
+      { "x-real-ip": "198.51.100.9" },
+      { "x-quire-client-ip": "198.51.100.10" },
+    ];
+    for (const [i, headers] of forgeries.entries()) {
+      expect((await postJson(commentsUrl(article.slug), { body: `A guest in disguise, take ${i}` }, headers)).status).toBe(201);
+    }
+    const stored = await serverDb.comment.findMany({ where: { articleId: article.id }, select: { ipHash: true } });
+    expect(stored.map((post) => post.ipHash)).toEqual(forgeries.map(() => serverHashOf("127.0.0.1")));
   });
 
   it("refuses bad input with a 4xx and a message, and writes nothing", async () => {

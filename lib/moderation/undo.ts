@@ -4,8 +4,8 @@ import { Conflict } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { parseSnapshot, type Snapshot } from "./audit";
 import { assertCanModerate, type Actor } from "./permissions";
-import { refreshMentions } from "@/lib/comments/became-visible";
-import { changePost, makeVisible, type PostForChange } from "./post-change";
+import { onPostBecameVisible, refreshMentions } from "@/lib/comments/became-visible";
+import { changePost, type PostForChange } from "./post-change";
 import type { PostRef } from "./schema";
 import { describeAction } from "./wording";
 
@@ -65,7 +65,7 @@ async function revert(tx: Tx, post: PostForChange, restore: Snapshot): Promise<S
     data.editedAt = restore.editedAt ? new Date(restore.editedAt) : null;
   }
   await tx.comment.update({ where: { id: post.id }, data });
-  if (data.status === "APPROVED") await makeVisible(tx, post);
+  if (data.status === "APPROVED") await onPostBecameVisible(tx, post.id);
   else if (data.body !== undefined) await refreshMentions(tx, post.id);
   if (restore.openReportIds?.length) {
     await tx.report.updateMany({ where: { id: { in: restore.openReportIds } }, data: { dismissedAt: null } });

@@ -78,7 +78,7 @@ describe("posting through the API", () => {
     expect(listed.posts).toEqual([]);
   });
 
-  it("shows a signed-in user's post at once as the next Post N, to anonymous readers within a second", async () => {
+  it("shows a signed-in user's post at once as the next Post N, to an anonymous reader's next request", async () => {
     const article = await newArticle();
     await createApprovedPost(serverDb, { articleId: article.id });
     const user = await createTrustedReader(serverDb, lobbyId, { password: PASSWORD });
@@ -89,15 +89,10 @@ describe("posting through the API", () => {
     expect(await response.json()).toMatchObject({ status: "approved", number: 2 });
     expect(response.headers.getSetCookie().some((c) => c.startsWith("quire-posts="))).toBe(false);
 
-    const started = Date.now();
-    let html = "";
-    while (!html.includes('id="post-2"') && Date.now() - started < 1000) {
-      html = await (await fetch(`${baseURL}/articles/${article.slug}`)).text();
-    }
-    const elapsed = Date.now() - started;
-    console.log(`Anonymous article page showed the new post after ${elapsed} ms`);
+    // The page cache is invalidated before the writer's answer is sent: the very next request shows the post.
+    const html = await (await fetch(`${baseURL}/articles/${article.slug}`)).text();
+    expect(html).toContain('id="post-2"');
     expect(html).toContain("Signed in, and shown at once.");
-    expect(elapsed).toBeLessThan(1000);
 
     const listed = await (await fetch(commentsUrl(article.slug))).json();
     expect(listed.posts[0]).toMatchObject({ number: 2, posterName: user.username, body: "Signed in, and shown at once.", editedAt: null });
@@ -195,9 +190,10 @@ describe("under load", () => {
     await clearRateLimits(serverDb, "comment:");
     try {
       const article = await newArticle();
-      // The limit counts in fixed one-minute windows: keep the burst inside one.
-      const untilNextWindow = 60_000 - (Date.now() % 60_000);
-      if (untilNextWindow < 3000) await new Promise((r) => setTimeout(r, untilNextWindow + 100));
+      // The limit counts in fixed one-minute windows. The next one starts full, so a burst
+      // that crosses into it is refused there instead of being counted afresh.
+      const nextWindow = new Date((Math.floor(Date.now() / 60_000) + 1) * 60_000);
+      await serverDb.rateLimit.create({ data: { key: `comment:ip:${serverHashOf("127.0.0.1")}`, windowStart: nextWindow, count: 5 } });
       const responses = await Promise.all(
         Array.from({ length: 15 }, (_, i) => postJson(commentsUrl(article.slug), { body: `Burst post ${i}` })),
       );

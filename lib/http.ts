@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { siteUrl } from "@/lib/config";
+import { CLIENT_IP_HEADER, clientIpHeaderIsAnnounced } from "@/lib/client-address";
 import {
   DomainError,
   Forbidden,
@@ -121,12 +122,23 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
+const UNKNOWN_CLIENT = "unknown";
+
 /**
- * The client's address, as told by the proxy in front of us or the socket.
- * Takes a Request in route handlers, or `{ headers: await headers() }` in server actions.
+ * The client's address, for per-address limits and hashes, decided here once
+ * whichever server runs the app. With TRUST_PROXY=1 (only behind a reverse
+ * proxy that sets X-Forwarded-For) it is the right-most X-Forwarded-For entry:
+ * the address the proxy saw, after anything the client wrote itself. Otherwise
+ * it is the socket's address as the production server passes it on; with
+ * neither, every request is "unknown", so a forged header gains nobody a fresh
+ * allowance. Takes a Request in route handlers, or `{ headers: await headers() }`
+ * in server actions.
  */
 export function clientIp(request: { headers: Pick<Headers, "get"> }): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim();
-  return request.headers.get("x-real-ip") ?? "unknown";
+  if (process.env.TRUST_PROXY === "1") {
+    const fromProxy = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (fromProxy) return fromProxy;
+  }
+  if (clientIpHeaderIsAnnounced()) return request.headers.get(CLIENT_IP_HEADER)?.trim() || UNKNOWN_CLIENT;
+  return UNKNOWN_CLIENT;
 }

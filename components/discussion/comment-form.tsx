@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
-import { BODY_MAX } from "@/lib/comments/limits";
+import { BODY_MAX, BODY_MIN } from "@/lib/comments/limits";
 import type { CommentFormAction, CommentFormState } from "./comment-form-state";
 import { FieldError, FormMessage } from "./form-messages";
 import { useViewer } from "./viewer";
@@ -55,7 +55,7 @@ export function CommentForm({
           aria-describedby="comment-body-hint comment-body-error"
         />
         <p className="hint" id="comment-body-hint">
-          Plain text, 2 to {BODY_MAX.toLocaleString("en-US")} characters. Leave a blank line between paragraphs. Links
+          Plain text, {BODY_MIN} to {BODY_MAX.toLocaleString("en-US")} characters. Leave a blank line between paragraphs. Links
           become clickable; write @name to reply to an earlier poster.
         </p>
         <FieldError id="comment-body-error" messages={fields.body} />

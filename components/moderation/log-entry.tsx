@@ -77,7 +77,8 @@ function Subject({ entry }: { entry: Entry }) {
 }
 
 /** The before → after of the fields an action changed. */
-function Change({ before, after }: { before: Snapshot; after: Snapshot }) {
+function Change({ before, after }: { before: Snapshot | null; after: Snapshot | null }) {
+  if (!before || !after) return <span className="muted">The record of this change cannot be read.</span>;
   const lines: string[] = [];
   if (before.status !== after.status && after.status) lines.push(`${word(before.status)} → ${word(after.status)}`);
   if (after.number && before.number !== after.number) lines.push(`numbered Post ${after.number}`);
@@ -108,6 +109,6 @@ function Change({ before, after }: { before: Snapshot; after: Snapshot }) {
   );
 }
 
-const word = (status: string | undefined) => (status ? (STATUS_WORDS[status as keyof typeof STATUS_WORDS] ?? status) : "—");
+const word = (status: Snapshot["status"]) => (status ? STATUS_WORDS[status] : "—");
 const open = (value: boolean | undefined) => (value ? "open" : "closed");
 const ban = (until: string | null | undefined) => (until ? describeBan(new Date(until)) : "not banned");

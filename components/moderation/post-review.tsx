@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/calendar";
+import { BODY_MAX } from "@/lib/comments/limits";
 import type { PostForReview } from "@/lib/moderation/review";
 import { availableActions } from "@/lib/moderation/actions";
 import { BAN_DURATIONS } from "@/lib/moderation/schema";
@@ -85,7 +86,7 @@ function EditForm({ post }: { post: PostForReview }) {
         <PostFields post={post} />
         <label>
           Text
-          <textarea name="body" defaultValue={post.body} rows={6} maxLength={5000} required />
+          <textarea name="body" defaultValue={post.body} rows={6} maxLength={BODY_MAX} required />
         </label>
         <ReasonField />
         <button type="submit" name="intent" value="edit" className="button">

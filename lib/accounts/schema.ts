@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords";
+import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "./limits";
 
 /*
  * The account forms' inputs. Each schema is used twice: by the form in the
@@ -8,16 +9,16 @@ import { isCommonPassword } from "./common-passwords";
  * the server: the forms import it.
  */
 
-export const USERNAME_RULES = "3 to 24 characters: letters a–z, digits, _ and -.";
-export const PASSWORD_RULES = "At least 10 characters; not a common password, your username or your email address.";
+export const USERNAME_RULES = `${USERNAME_MIN} to ${USERNAME_MAX} characters: letters a–z, digits, _ and -.`;
+export const PASSWORD_RULES = `At least ${PASSWORD_MIN} characters; not a common password, your username or your email address.`;
 
 /** Letters may be typed in either case; uniqueness ignores case (User.usernameKey). */
 const usernameSchema = z
   .string({ error: "Choose a username" })
   .trim()
   .min(1, { error: "Choose a username", abort: true })
-  .min(3, "Use at least 3 characters")
-  .max(24, "Use at most 24 characters")
+  .min(USERNAME_MIN, `Use at least ${USERNAME_MIN} characters`)
+  .max(USERNAME_MAX, `Use at most ${USERNAME_MAX} characters`)
   .regex(/^[A-Za-z0-9_-]*$/, "Use only letters a–z, digits, _ and -");
 
 const emailSchema = z
@@ -25,18 +26,18 @@ const emailSchema = z
   .trim()
   .toLowerCase()
   .min(1, { error: "Enter your email address", abort: true })
-  .max(254, "Use an email address of at most 254 characters")
+  .max(EMAIL_MAX, `Use an email address of at most ${EMAIL_MAX} characters`)
   .check(z.email("Enter a valid email address, like name@example.com"));
 
 /**
  * ASVS V2.1: length is the rule, not composition; at least 64 characters are
- * allowed and nothing is trimmed or truncated. 128 bounds the hashing work.
+ * allowed and nothing is trimmed or truncated.
  */
 export const newPasswordSchema = z
   .string({ error: "Choose a password" })
   .min(1, { error: "Choose a password", abort: true })
-  .min(10, "Use at least 10 characters")
-  .max(128, "Use at most 128 characters")
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`)
   .refine((password) => !isCommonPassword(password), "This is one of the 10,000 most common passwords: choose another");
 
 /** The password must not be the account's own name or address, in any case. */

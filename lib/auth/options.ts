@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverSecret, siteUrl } from "@/lib/config";
@@ -6,9 +7,13 @@ import { clientIp } from "@/lib/http";
 import { authenticate, LOGIN_INCOMPLETE, LOGIN_UNAVAILABLE } from "@/lib/accounts/login";
 import { loginSchema } from "@/lib/accounts/login-schema";
 import { DomainError, ServiceBusy, isDatabaseBusy } from "@/lib/errors";
-import { loadSessionUser, type QuireToken } from "./session-user";
+import { Role } from "@/lib/generated/prisma/enums";
+import { loadSessionUser, quireClaimsSchema } from "./session-user";
 
 class SessionRevoked extends Error {}
+
+/** What the session callback shows of a token, as the jwt callback just wrote it. */
+const shownClaimsSchema = z.object({ name: z.string(), role: z.enum(Role) });
 
 const useSecureCookies = siteUrl().startsWith("https://");
 /** next-auth's session cookie name, which depends on whether the site is served over HTTPS. */
@@ -56,21 +61,18 @@ export const authOptions: AuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) {
-        const signedIn = user as unknown as QuireToken;
-        return { uid: signedIn.uid, sv: signedIn.sv, name: user.name };
-      }
-      // Checked on every request: a reset password (new session version) or a
-      // deleted account ends the session; next-auth then clears the cookie.
-      const current = await loadSessionUser(token as Partial<QuireToken>);
+      if (user) return { ...quireClaimsSchema.parse(user), name: user.name };
+      // Checked on every request: a reset password (new session version), a
+      // deleted account or claims Quire did not write end the session; next-auth
+      // then clears the cookie.
+      const current = await loadSessionUser(token);
       if (!current) throw new SessionRevoked("session ended");
       return { ...token, name: current.username, role: current.role };
     },
     async session({ session, token }) {
-      return {
-        ...session,
-        user: { name: token.name ?? null, role: (token as { role?: string }).role ?? "READER" },
-      };
+      const shown = shownClaimsSchema.safeParse(token);
+      if (!shown.success) throw new SessionRevoked("unreadable claims");
+      return { ...session, user: shown.data };
     },
     async redirect({ url, baseUrl }) {
       return safeCallbackPath(url, baseUrl);

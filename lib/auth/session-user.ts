@@ -1,23 +1,30 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Role } from "./roles";
 
 export type SessionUser = { id: number; username: string; role: Role; bannedUntil: Date | null; banReason: string | null };
 
-/** The claims Quire keeps in its JWT. */
-export type QuireToken = { uid: number; sv: number };
+/**
+ * The claims Quire keeps in its JWT: the account's id and its session version.
+ * Whatever else a token holds (next-auth's iat, exp, jti, name) is not read here.
+ */
+export const quireClaimsSchema = z.object({ uid: z.number().int().positive(), sv: z.number().int().min(0) });
 
 /**
- * A JWT is only as good as the account behind it: the user must still exist
- * and the token's session version must match (a password reset bumps it,
- * ending every session opened before). Role and ban come fresh from the database.
+ * A JWT is only as good as the account behind it: its claims must be the ones
+ * Quire writes, the user must still exist and the token's session version must
+ * match (a password reset bumps it, ending every session opened before). A
+ * token that fails any of these is nobody: not signed in. Role and ban come
+ * fresh from the database.
  */
-export async function loadSessionUser(token: Partial<QuireToken> | null | undefined): Promise<SessionUser | null> {
-  if (!token || typeof token.uid !== "number" || typeof token.sv !== "number") return null;
+export async function loadSessionUser(token: unknown): Promise<SessionUser | null> {
+  const claims = quireClaimsSchema.safeParse(token);
+  if (!claims.success) return null;
   const user = await db.user.findUnique({
-    where: { id: token.uid },
+    where: { id: claims.data.uid },
     select: { id: true, username: true, role: true, bannedUntil: true, banReason: true, sessionVersion: true },
   });
-  if (!user || user.sessionVersion !== token.sv) return null;
+  if (!user || user.sessionVersion !== claims.data.sv) return null;
   return { id: user.id, username: user.username, role: user.role, bannedUntil: user.bannedUntil, banReason: user.banReason };
 }

@@ -5,7 +5,7 @@ import { serverSecret } from "@/lib/config";
 import { AuthenticationRequired, Forbidden } from "@/lib/errors";
 import { SESSION_COOKIE } from "./options";
 import { roleAllows, type RoleName } from "./roles";
-import { loadSessionUser, type QuireToken, type SessionUser } from "./session-user";
+import { loadSessionUser, type SessionUser } from "./session-user";
 
 export type { SessionUser };
 
@@ -15,10 +15,17 @@ export type { SessionUser };
  * while rendering a public page: that would make the page differ per reader.
  */
 export async function getCurrentUser(): Promise<SessionUser | null> {
-  const value = (await cookies()).get(SESSION_COOKIE)?.value;
-  if (!value) return null;
-  const token = await decode({ token: value, secret: serverSecret() }).catch(() => null);
-  return loadSessionUser(token as Partial<QuireToken> | null);
+  return sessionUserOf((await cookies()).get(SESSION_COOKIE)?.value);
+}
+
+/**
+ * The user a session cookie stands for, or null: no cookie, a token that does
+ * not decrypt with the server's secret, or claims that are not Quire's.
+ */
+export async function sessionUserOf(cookieValue: string | undefined): Promise<SessionUser | null> {
+  if (!cookieValue) return null;
+  const token = await decode({ token: cookieValue, secret: serverSecret() }).catch(() => null);
+  return loadSessionUser(token);
 }
 
 export async function requireUser(): Promise<SessionUser> {

@@ -77,10 +77,6 @@ export async function listApprovedPosts(articleId: number, page: number) {
 
 export type PublicPost = Awaited<ReturnType<typeof listApprovedPosts>>[number];
 
-export async function countApprovedPosts(articleId: number): Promise<number> {
-  return db.comment.count({ where: { articleId, status: "APPROVED" } });
-}
-
 /** A published article, as much of it as posting and listing posts need. */
 export async function getDiscussionArticle(slug: string) {
   return db.article.findFirst({
@@ -137,5 +133,3 @@ export async function listOwnPosts(articleId: number, { user, receiptIds }: OwnP
     };
   });
 }
-
-export type OwnPost = Awaited<ReturnType<typeof listOwnPosts>>[number];

@@ -21,7 +21,11 @@ function plainText(label: string, min: number, max: number) {
     );
 }
 
-const commentBody = plainText("comment", BODY_MIN, BODY_MAX);
+/**
+ * A post's text, wherever it is written: a reader's new post or edit, and a
+ * moderator's edit. The sizes are in ./limits.ts for the forms' hints and maxLength.
+ */
+export const commentBodySchema = plainText("comment", BODY_MIN, BODY_MAX);
 
 // Strict objects: a request that also sends status, number, authorId or
 // createdAt is refused with a message, rather than having those silently dropped.
@@ -38,7 +42,7 @@ const onlyDocumentedFields = {
  */
 export const newCommentSchema = z.strictObject(
   {
-    body: commentBody,
+    body: commentBodySchema,
     anonymous: z.boolean({ error: "Post Anonymously must be true or false" }).default(false),
     website: z.string().max(500).default(""),
   },
@@ -47,7 +51,7 @@ export const newCommentSchema = z.strictObject(
 export type NewCommentInput = z.output<typeof newCommentSchema>;
 
 /** An author's edit of their own post (PATCH /api/comments/<id>). */
-export const editCommentSchema = z.strictObject({ body: commentBody }, onlyDocumentedFields);
+export const editCommentSchema = z.strictObject({ body: commentBodySchema }, onlyDocumentedFields);
 export type EditCommentInput = z.output<typeof editCommentSchema>;
 
 /** A reader's report of a post to the moderators. */

@@ -22,5 +22,4 @@ const globalForPrisma = globalThis as unknown as { quirePrisma?: PrismaClient };
 export const db: PrismaClient = globalForPrisma.quirePrisma ?? createClient();
 globalForPrisma.quirePrisma = db;
 
-export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;

@@ -2,8 +2,8 @@ import "server-only";
 import { Conflict, NotFound, ValidationError } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { assertCanModerate, type Actor } from "./permissions";
-import { refreshMentions } from "@/lib/comments/became-visible";
-import { changePost, makeVisible, type ChangedPost } from "./post-change";
+import { onPostBecameVisible, refreshMentions } from "@/lib/comments/became-visible";
+import { changePost, type ChangedPost } from "./post-change";
 import type { EditPostInput, PostAction, PostActionInput, PostRef, SelectionActionInput } from "./schema";
 import { describeAction, STATUS_WORDS } from "./wording";
 
@@ -29,7 +29,7 @@ export async function moderatePost(actor: Actor, input: PostActionInput): Promis
   return changePost(moderator, input, input.action, async (tx, post) => {
     if (!from.includes(post.status)) throw new Conflict(refusedTransition(input.action, post.status, to));
     await tx.comment.update({ where: { id: post.id }, data: { status: to } });
-    if (to === "APPROVED") await makeVisible(tx, post);
+    if (to === "APPROVED") await onPostBecameVisible(tx, post.id);
     return { before: { status: post.status }, after: { status: to } };
   });
 }

@@ -1,6 +1,10 @@
 import "server-only";
+import { z } from "zod";
 import type { Tx } from "@/lib/db";
+import { CommentStatus } from "@/lib/generated/prisma/enums";
 import type { LoggedAction } from "./schema";
+
+const isoDate = z.iso.datetime();
 
 /**
  * The fields an action changed, as they were before and after it. Dates are
@@ -8,19 +12,20 @@ import type { LoggedAction } from "./schema";
  * Post snapshots carry the post's version, so undo can tell whether anything
  * changed the post outside the log since.
  */
-export type Snapshot = {
-  status?: string;
-  number?: number | null;
-  body?: string;
-  originalBody?: string | null;
-  editedAt?: string | null;
-  openReportIds?: number[];
-  version?: number;
-  discussionOpen?: boolean;
-  bannedUntil?: string | null;
-  banReason?: string | null;
-  settings?: Record<string, unknown>;
-};
+const snapshotSchema = z.object({
+  status: z.enum(CommentStatus).optional(),
+  number: z.number().int().positive().nullable().optional(),
+  body: z.string().optional(),
+  originalBody: z.string().nullable().optional(),
+  editedAt: isoDate.nullable().optional(),
+  openReportIds: z.array(z.number().int().positive()).optional(),
+  version: z.number().int().min(0).optional(),
+  discussionOpen: z.boolean().optional(),
+  bannedUntil: isoDate.nullable().optional(),
+  banReason: z.string().nullable().optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
 
 export type AuditEntry = {
   actorId: number;
@@ -50,11 +55,19 @@ export async function recordModerationAction(tx: Tx, entry: AuditEntry) {
   });
 }
 
-export function parseSnapshot(json: string | null): Snapshot {
-  if (!json) return {};
+/**
+ * A snapshot as stored in the log, or null when the row holds something Quire
+ * never writes (nothing, not JSON, a field of the wrong type, an unknown
+ * status): such a row may be shown as unreadable, never acted on.
+ */
+export function parseSnapshot(json: string | null): Snapshot | null {
+  if (json === null) return null;
+  let value: unknown;
   try {
-    return JSON.parse(json) as Snapshot;
+    value = JSON.parse(json);
   } catch {
-    return {};
+    return null;
   }
+  const parsed = snapshotSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

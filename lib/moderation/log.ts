@@ -45,12 +45,11 @@ export async function listModerationLog(actor: Actor, filter: LogFilter, pageSiz
     _max: { id: true },
   });
   const undoTarget = new Set(undoable.map((u) => u._max.id));
-  const entries = rows.map(({ before, after, ...row }) => ({
-    ...row,
-    before: parseSnapshot(before),
-    after: parseSnapshot(after),
-    canUndo: row.comment !== null && undoTarget.has(row.id),
-  }));
+  const entries = rows.map((row) => {
+    const before = parseSnapshot(row.before);
+    // Undo refuses an entry it cannot read; offering it would only lead to that refusal.
+    return { ...row, before, after: parseSnapshot(row.after), canUndo: row.comment !== null && undoTarget.has(row.id) && before !== null };
+  });
   return { entries, nextBefore: rows.length === pageSize ? rows[rows.length - 1]!.id : null };
 }
 

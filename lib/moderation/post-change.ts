@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { changed, pagesChanged } from "@/lib/cache";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { notifyMentions, onPostBecameVisible } from "@/lib/comments/became-visible";
+import { notifyMentions } from "@/lib/comments/became-visible";
 import { recordModerationAction, type Snapshot } from "./audit";
 import type { Moderator } from "./permissions";
 import { POST_ACTIONS, type LoggedAction } from "./schema";
@@ -94,12 +94,4 @@ export async function staleMessage(tx: Tx, post: { id: number; status: CommentSt
       ? `${now} by ${last.actor.username}`
       : `${now}, ${describeAction(last.action).past} by ${last.actor.username}`;
   return `This post was changed by another moderator (now: ${detail}). Reload to see its current state.`;
-}
-
-/**
- * A post has just become visible: the Discussion flow's hook gives it its
- * Post N (kept if it had one, so numbers are never reused) and links its @mentions.
- */
-export function makeVisible(tx: Tx, post: PostForChange): Promise<number> {
-  return onPostBecameVisible(tx, post.id);
 }

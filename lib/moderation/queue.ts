@@ -42,5 +42,3 @@ export async function listModerationQueue(actor: Actor, { limit = QUEUE_PAGE_SIZ
   const posts = await loadPostsForReview(ids);
   return { total, items: posts.map((post) => ({ ...post, waitingSince: waitingSince.get(post.id)! })) };
 }
-
-export type QueueItem = Awaited<ReturnType<typeof listModerationQueue>>["items"][number];

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { commentBodySchema } from "@/lib/comments/schema";
+import { BAN_REASON_MIN, LOG_REASON_MAX } from "./limits";
 
 /** What a moderator can do to one post through the queue, the API and the log. */
 export const POST_ACTIONS = ["approve", "reject", "spam", "delete", "restore"] as const;
@@ -43,10 +45,14 @@ const recordId = (what: string) => formNumber(z.number({ error: `Choose ${what}.
  */
 const expectedVersion = formNumber(z.number({ error: "The version must be a whole number." }).int().min(0).optional());
 
+/** A moderator's note for the audit log. */
+const reasonText = (missing?: string) =>
+  z.string({ error: missing }).trim().max(LOG_REASON_MAX, `Keep the reason to ${LOG_REASON_MAX} characters or fewer.`);
+
 /** An optional note for the log; a blank field means no reason. */
 const reason = z.preprocess(
   (value) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value),
-  z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+  reasonText().optional(),
 );
 
 const postAction = z.enum(POST_ACTIONS, { error: "Choose approve, reject, spam, delete or restore." });
@@ -76,16 +82,8 @@ export const selectionActionSchema = z.object({
 });
 export type SelectionActionInput = z.infer<typeof selectionActionSchema>;
 
-export const editPostSchema = z.object({
-  commentId: recordId("a post"),
-  body: z
-    .string({ error: "Write the post's new text." })
-    .trim()
-    .min(2, "Write at least 2 characters.")
-    .max(5000, "Keep the post under 5,000 characters."),
-  reason,
-  expectedVersion,
-});
+/** A moderator's edit of a post's text: the same rules as the author's own words. */
+export const editPostSchema = z.object({ commentId: recordId("a post"), body: commentBodySchema, reason, expectedVersion });
 export type EditPostInput = z.infer<typeof editPostSchema>;
 
 export const postRefSchema = z.object({ commentId: recordId("a post"), reason, expectedVersion });
@@ -97,11 +95,10 @@ export const banSchema = z.object({
     BAN_DURATIONS.map((d) => d.value),
     { error: "Choose how long the ban lasts." },
   ),
-  reason: z
-    .string({ error: "Say why the user is banned." })
-    .trim()
-    .min(3, "Say why the user is banned (at least 3 characters).")
-    .max(500, "Keep the reason under 500 characters."),
+  reason: reasonText("Say why the user is banned.").min(
+    BAN_REASON_MIN,
+    `Say why the user is banned (at least ${BAN_REASON_MIN} characters).`,
+  ),
 });
 export type BanInput = z.infer<typeof banSchema>;
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
+import { USERNAME_MAX, USERNAME_MIN } from "@/lib/accounts/limits";
 
 /**
  * Reads the demo corpus: Markdown files with YAML front matter under
@@ -30,7 +31,11 @@ const peopleFile = z.object({
   people: z
     .array(
       z.object({
-        username: z.string().regex(/^[a-z0-9_-]{3,24}$/),
+        username: z
+          .string()
+          .min(USERNAME_MIN)
+          .max(USERNAME_MAX)
+          .regex(/^[a-z0-9_-]+$/),
         name: z.string().min(1),
         email: z.string().email(),
         role: roleName,

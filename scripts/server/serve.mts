@@ -5,6 +5,7 @@
 // one client dodge every per-address limit.
 import http from "node:http";
 import next from "next";
+import { CLIENT_IP_HEADER, announceClientIpHeader } from "@/lib/client-address";
 import { pageCacheOptions } from "@/lib/config";
 import { PageCache } from "@/lib/response-cache/page-cache";
 import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
@@ -28,8 +29,8 @@ function refuseMalformedPath(req: http.IncomingMessage, res: http.ServerResponse
 }
 
 export async function serve({ port, hostname, dir }: { port: number; hostname: string; dir: string }): Promise<http.Server> {
-  // Set TRUST_PROXY=1 only behind a reverse proxy that sets X-Forwarded-For itself.
-  const trustProxy = process.env.TRUST_PROXY === "1";
+  // clientIp (lib/http.ts) believes CLIENT_IP_HEADER only after this; it decides about TRUST_PROXY itself.
+  announceClientIpHeader();
   const app = next({ dev: false, dir, port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -44,10 +45,8 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
 
   const server = http.createServer((req, res) => {
     if (hasMalformedPath(req.url)) return refuseMalformedPath(req, res);
-    if (!trustProxy) {
-      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
-      delete req.headers["x-real-ip"];
-    }
+    // Always overwritten, so a client's own copy of the header never reaches the app.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (cache?.serve(req, res)) return;
     if (!needsFormCheck(req)) return render(req, res);
     void checkFormPost(req, res).then((checked) => checked && render(checked, res));

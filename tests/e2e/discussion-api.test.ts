@@ -1,3 +1,6 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectServerDatabase } from "../helpers/server-db";
 import { createArticle, createUser } from "../helpers/factories";
@@ -40,6 +43,12 @@ function postJson(url: string, body: unknown, headers: Record<string, string> = 
   });
 }
 
+/** An address as the server stores it: keyed with the server's own secret, as lib/client-key.ts does. */
+function serverHashOf(ip: string): string {
+  const secret = fs.readFileSync(path.join(inject("serverDataDir"), "secret"), "utf8").trim();
+  return crypto.createHmac("sha256", secret).update(`ip:${ip}`).digest("hex").slice(0, 32);
+}
+
 function receiptCookie(response: Response): string {
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("quire-posts="));
   if (!cookie) throw new Error("no receipt cookie");
@@ -69,7 +78,7 @@ describe("posting through the API", () => {
     expect(listed.posts).toEqual([]);
   });
 
-  it("shows a signed-in user's post at once as the next Post N, to anonymous readers within a second", async () => {
+  it("shows a signed-in user's post at once as the next Post N, to an anonymous reader's next request", async () => {
     const article = await newArticle();
     await createApprovedPost(serverDb, { articleId: article.id });
     const user = await createTrustedReader(serverDb, lobbyId, { password: PASSWORD });
@@ -80,18 +89,29 @@ describe("posting through the API", () => {
     expect(await response.json()).toMatchObject({ status: "approved", number: 2 });
     expect(response.headers.getSetCookie().some((c) => c.startsWith("quire-posts="))).toBe(false);
 
-    const started = Date.now();
-    let html = "";
-    while (!html.includes('id="post-2"') && Date.now() - started < 1000) {
-      html = await (await fetch(`${baseURL}/articles/${article.slug}`)).text();
-    }
-    const elapsed = Date.now() - started;
-    console.log(`Anonymous article page showed the new post after ${elapsed} ms`);
+    // The page cache is invalidated before the writer's answer is sent: the very next request shows the post.
+    const html = await (await fetch(`${baseURL}/articles/${article.slug}`)).text();
+    expect(html).toContain('id="post-2"');
     expect(html).toContain("Signed in, and shown at once.");
-    expect(elapsed).toBeLessThan(1000);
 
     const listed = await (await fetch(commentsUrl(article.slug))).json();
     expect(listed.posts[0]).toMatchObject({ number: 2, posterName: user.username, body: "Signed in, and shown at once.", editedAt: null });
+  });
+
+  it("knows a guest by the connection's address, not by one the guest writes in a header", async () => {
+    const article = await newArticle();
+    const forgeries: Record<string, string>[] = [
+      {},
+      { "x-forwarded-for": "198.51.100.7" },
+      { "x-forwarded-for": "198.51.100.7, 198.51.100.8" },
+      { "x-real-ip": "198.51.100.9" },
+      { "x-quire-client-ip": "198.51.100.10" },
+    ];
+    for (const [i, headers] of forgeries.entries()) {
+      expect((await postJson(commentsUrl(article.slug), { body: `A guest in disguise, take ${i}` }, headers)).status).toBe(201);
+    }
+    const stored = await serverDb.comment.findMany({ where: { articleId: article.id }, select: { ipHash: true } });
+    expect(stored.map((post) => post.ipHash)).toEqual(forgeries.map(() => serverHashOf("127.0.0.1")));
   });
 
   it("refuses bad input with a 4xx and a message, and writes nothing", async () => {
@@ -170,9 +190,10 @@ describe("under load", () => {
     await clearRateLimits(serverDb, "comment:");
     try {
       const article = await newArticle();
-      // The limit counts in fixed one-minute windows: keep the burst inside one.
-      const untilNextWindow = 60_000 - (Date.now() % 60_000);
-      if (untilNextWindow < 3000) await new Promise((r) => setTimeout(r, untilNextWindow + 100));
+      // The limit counts in fixed one-minute windows. The next one starts full, so a burst
+      // that crosses into it is refused there instead of being counted afresh.
+      const nextWindow = new Date((Math.floor(Date.now() / 60_000) + 1) * 60_000);
+      await serverDb.rateLimit.create({ data: { key: `comment:ip:${serverHashOf("127.0.0.1")}`, windowStart: nextWindow, count: 5 } });
       const responses = await Promise.all(
         Array.from({ length: 15 }, (_, i) => postJson(commentsUrl(article.slug), { body: `Burst post ${i}` })),
       );

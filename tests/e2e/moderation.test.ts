@@ -38,7 +38,7 @@ async function logActions(page: Page, commentId: number): Promise<string[]> {
 }
 
 describe("moderating a guest's post", () => {
-  it("shows the moderator why it waits; once approved, an anonymous reader sees it as the next Post N within a second", async () => {
+  it("shows the moderator why it waits; once approved, an anonymous reader's next request shows it as the next Post N", async () => {
     const article = await freshArticle(serverDb);
     // A guest (no session, JavaScript on) posts through the article's own form.
     await clearRateLimits(serverDb, "comment:ip:");
@@ -66,9 +66,7 @@ describe("moderating a guest's post", () => {
 
     await submit(moderator, item.getByRole("button", { name: "Approve" }));
     await notice(moderator, `Post approved. It is Post ${nextPostNumber}.`);
-    const approvedAt = Date.now();
     expect(await publicPostNumber(reader, article.slug, post.body)).toBe(nextPostNumber);
-    expect(Date.now() - approvedAt).toBeLessThan(1000);
     expect(await queueItem(moderator, post.body).count()).toBe(0);
     expect(await logActions(moderator, post.id)).toEqual(["Approve"]);
   });

@@ -4,7 +4,10 @@ import { Conflict } from "@/lib/errors";
 import { listApprovedPosts } from "@/lib/comments/queries";
 import { dismissReports, editPost, moderatePost, moderateSelection } from "@/lib/moderation/actions";
 import { undoLastAction } from "@/lib/moderation/undo";
+import { listModerationLog } from "@/lib/moderation/log";
 import { parseSnapshot } from "@/lib/moderation/audit";
+import { editPostSchema } from "@/lib/moderation/schema";
+import { parseInput } from "@/lib/validation";
 import { createArticle, createPendingComment, createUser } from "../helpers/factories";
 
 async function setup() {
@@ -24,7 +27,9 @@ describe("moderating one post", () => {
     const first = await pending();
     const second = await pending();
     await moderatePost(moderator, { commentId: second.id, action: "approve", expectedVersion: 0 });
+    const asked = new Date();
     const { post } = await moderatePost(moderator, { commentId: first.id, action: "approve", reason: "fine", expectedVersion: 0 });
+    const answered = new Date();
 
     expect(post).toMatchObject({ status: "APPROVED", number: 2, version: 1 });
     expect(await visibleNumbers(article.id)).toEqual([2, 1]);
@@ -32,7 +37,9 @@ describe("moderating one post", () => {
     expect(entry).toMatchObject({ actorId: moderator.id, action: "approve", reason: "fine", targetUserId: author.id, articleId: article.id, undoneAt: null });
     expect(parseSnapshot(entry!.before)).toEqual({ status: "PENDING", number: null, version: 0 });
     expect(parseSnapshot(entry!.after)).toEqual({ status: "APPROVED", number: 2, version: 1 });
-    expect(Date.now() - entry!.createdAt.getTime()).toBeLessThan(10_000);
+    // The time recorded is the action's: between the call and its answer.
+    expect(entry!.createdAt.getTime()).toBeGreaterThanOrEqual(asked.getTime());
+    expect(entry!.createdAt.getTime()).toBeLessThanOrEqual(answered.getTime());
   });
 
   it("refuses an action on a post another moderator changed meanwhile, says who, and changes nothing", async () => {
@@ -113,6 +120,20 @@ describe("editing a post", () => {
     expect((await db.comment.findUnique({ where: { id: post.id } }))!.originalBody).toBe(post.body);
     await expect(editPost(moderator, { commentId: post.id, body: "A tidier version, again." })).rejects.toThrow("The text is unchanged.");
   });
+
+  it("holds a moderator's text to the rules of a reader's post: 5,000 characters fit, 5,001 and control characters do not", async () => {
+    const { moderator, pending } = await setup();
+    const post = await pending();
+    const form = (body: string) => ({ commentId: String(post.id), body, expectedVersion: "0" });
+    const problems = (body: string) => editPostSchema.safeParse(form(body)).error?.issues.map((i) => i.message);
+    expect(problems("y".repeat(5001))).toEqual(["Keep your comment to 5,000 characters or fewer"]);
+    expect(problems("Hidden\u0000bytes")).toEqual([expect.stringMatching(/control characters/)]);
+    expect(problems(" x ")).toEqual(["Write at least 2 characters"]);
+
+    const longest = `  ${"z".repeat(5000)}  `;
+    await editPost(moderator, parseInput(editPostSchema, form(longest)));
+    expect((await db.comment.findUniqueOrThrow({ where: { id: post.id } })).body).toBe("z".repeat(5000));
+  });
 });
 
 describe("undo", () => {
@@ -154,6 +175,45 @@ describe("undo", () => {
     await expect(undoLastAction(moderator, { commentId: post.id })).rejects.toThrow(/changed since its last moderation action/);
     expect(await db.comment.findUnique({ where: { id: post.id } })).toMatchObject({ status: "APPROVED", body: "Author's own edit" });
     await expect(undoLastAction(moderator, { commentId: post.id, expectedVersion: 1 })).rejects.toThrow(/changed by another moderator/);
+  });
+
+  it("refuses with a sentence, and changes nothing, when the log entry it would undo cannot be read", async () => {
+    const { moderator, pending } = await setup();
+    const post = await pending();
+    await moderatePost(moderator, { commentId: post.id, action: "approve" });
+    const [entry] = await logOf(post.id);
+    const unreadable: [string, { before?: string | null; after?: string | null }][] = [
+      ["not JSON", { before: "{status: PENDING" }],
+      ["no snapshot at all", { before: null }],
+      ["JSON that is not an object", { before: "null" }],
+      ["an unknown status", { before: JSON.stringify({ status: "VANISHED", number: null, version: 0 }) }],
+      ["a date that is not one", { before: JSON.stringify({ body: "Put back", originalBody: null, editedAt: "last Tuesday" }) }],
+      ["report ids that are not ids", { before: JSON.stringify({ openReportIds: ["all"] }) }],
+      ["a version that is not a number", { after: JSON.stringify({ status: "APPROVED", number: 1, version: "1" }) }],
+    ];
+    for (const [what, corruption] of unreadable) {
+      await db.moderationAction.update({ where: { id: entry!.id }, data: { before: entry!.before, after: entry!.after, ...corruption } });
+      const refused = undoLastAction(moderator, { commentId: post.id });
+      await expect(refused, what).rejects.toThrow(Conflict);
+      await expect(refused, what).rejects.toThrow(`Log entry ${entry!.id} for this post cannot be read`);
+    }
+    expect(await db.comment.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ status: "APPROVED", number: 1, version: 1, body: post.body });
+    expect((await logOf(post.id)).map((e) => [e.action, e.undoneAt])).toEqual([["approve", null]]);
+  });
+
+  it("shows an entry it cannot read in the log as unreadable, and offers no undo of it", async () => {
+    const { moderator, pending } = await setup();
+    const post = await pending();
+    await moderatePost(moderator, { commentId: post.id, action: "approve" });
+    await moderatePost(moderator, { commentId: post.id, action: "reject" });
+    const [, rejection] = await logOf(post.id);
+    await db.moderationAction.update({ where: { id: rejection!.id }, data: { before: JSON.stringify({ status: "VANISHED", version: "one" }) } });
+
+    const { entries } = await listModerationLog(moderator, { post: post.id });
+    expect(entries.map((e) => [e.action, e.before, e.after, e.canUndo])).toEqual([
+      ["reject", null, { status: "REJECTED", number: 1, version: 2 }, false],
+      ["approve", { status: "PENDING", number: null, version: 0 }, { status: "APPROVED", number: 1, version: 1 }, false],
+    ]);
   });
 });
 

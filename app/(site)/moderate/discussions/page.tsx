@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LOG_REASON_MAX } from "@/lib/moderation/limits";
 import { requireModeratorForPage } from "@/lib/moderation/page-access";
 import { listDiscussions } from "@/lib/moderation/discussion";
 import { ActionPanel, PanelForm } from "@/components/moderation/action-panel";
@@ -25,7 +26,7 @@ export default async function DiscussionsPage() {
                 <input type="hidden" name="articleId" value={article.id} />
                 <label>
                   <span className="visually-hidden">Reason for the log (optional)</span>
-                  <input type="text" name="reason" maxLength={500} placeholder="Reason (optional)" />
+                  <input type="text" name="reason" maxLength={LOG_REASON_MAX} placeholder="Reason (optional)" />
                 </label>
                 <button type="submit" name="state" value={article.discussionOpen ? "closed" : "open"} className="button button--secondary">
                   {article.discussionOpen ? "Close discussion" : "Reopen discussion"}

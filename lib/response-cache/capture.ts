@@ -55,6 +55,6 @@ export function captureResponse(res: ServerResponse): Promise<CapturedResponse |
  * way) and forgets the headers the handler set.
  */
 export function releaseResponse(res: ServerResponse): void {
-  for (const name of OVERRIDDEN) delete (res as unknown as Record<string, unknown>)[name];
+  for (const name of OVERRIDDEN) Reflect.deleteProperty(res, name);
   for (const name of res.getHeaderNames()) res.removeHeader(name);
 }

@@ -24,7 +24,7 @@ type FillResult = { page: CachedPage } | { retry: true } | { passThrough: true }
 const PRIVATE_REQUEST_HEADERS = new Set(["cookie", "authorization", "if-none-match", "if-modified-since", "if-match", "range"]);
 
 function anonymize(req: IncomingMessage): void {
-  for (const name of PRIVATE_REQUEST_HEADERS) delete req.headers[name];
+  for (const name of PRIVATE_REQUEST_HEADERS) Reflect.deleteProperty(req.headers, name);
   const raw: string[] = [];
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     if (!PRIVATE_REQUEST_HEADERS.has(req.rawHeaders[i]!.toLowerCase())) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);

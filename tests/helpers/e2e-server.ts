@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import type { TestProject } from "vitest/node";
-import { bin, freshTmpDir, ROOT } from "./paths";
+import { freshTmpDir, ROOT } from "./paths";
 import { startSmtpSink } from "./smtp-sink";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { QuireSQLiteAdapterFactory } from "../../lib/db/sqlite-adapter";

@@ -42,7 +42,8 @@ describe("demo content seed", () => {
     expect(new Set(content.history.map((h) => `${h.month}-${h.day}`)).size).toBeGreaterThanOrEqual(30);
   });
 
-  it("is idempotent: a second run adds and duplicates nothing", async () => {
+  // Two full seeds of the demo corpus (40 articles, ~480 posts) take a while on a busy 2-core machine.
+  it("is idempotent: a second run adds and duplicates nothing", { timeout: 120_000 }, async () => {
     const first = await seedDatabase(db, content);
     const counts = async () => ({
       users: await db.user.count(),

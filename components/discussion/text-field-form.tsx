@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { FieldError } from "./form-messages";
+import { FieldError } from "@/components/forms/form-messages";
 import type { JsonRequestState } from "@/components/site/request-json";
 
 /**

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useCurrentUser } from "@/components/accounts/use-current-user";
-import { MODERATED_EVENT } from "@/lib/moderation/action-state";
+import { MODERATED_EVENT } from "@/lib/moderation/moderated-event";
 
 const MODERATING_ROLES = new Set(["moderator", "admin"]);
 const REFRESH_MS = 60_000;

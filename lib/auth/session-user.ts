@@ -6,6 +6,15 @@ export type SessionUser = { id: number; username: string; role: Role; bannedUnti
 
 /** The claims Quire keeps in its JWT. */
 export type QuireToken = { uid: number; sv: number };
+export type SessionClaims = QuireToken & { name: string };
+
+/**
+ * A new session's token contents, whichever way the person logged in
+ * (next-auth's credentials callback or the login server action).
+ */
+export function sessionClaims(user: { id: number; username: string; sessionVersion: number }): SessionClaims {
+  return { uid: user.id, sv: user.sessionVersion, name: user.username };
+}
 
 /**
  * A JWT is only as good as the account behind it: the user must still exist

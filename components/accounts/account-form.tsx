@@ -1,10 +1,13 @@
-import type { AccountFormState } from "./use-account-form";
-import { FormStatus } from "./form-field";
+import { errorsOf } from "@/lib/form-state";
+import { FormMessage } from "@/components/forms/form-messages";
+import { ScriptMarker } from "@/components/forms/script-marker";
+import type { FormController } from "@/components/forms/use-form-action";
 
 /**
- * The frame every account form shares: no browser validation bubbles (the
- * schema's messages are shown instead), the live region, the submit button
- * that says what is happening, and any links beside it or below.
+ * The frame every account form shares: a server action's form that works
+ * without JavaScript, no browser validation bubbles (the schema's messages
+ * are shown instead), the live region, the submit button that says what is
+ * happening, and any links beside it or below.
  */
 export function AccountForm({
   form,
@@ -15,7 +18,7 @@ export function AccountForm({
   statusInside = true,
   children,
 }: {
-  form: AccountFormState & { onSubmit: React.FormEventHandler<HTMLFormElement> };
+  form: FormController;
   submitLabel: string;
   pendingLabel: string;
   actions?: React.ReactNode;
@@ -25,9 +28,10 @@ export function AccountForm({
   children: React.ReactNode;
 }) {
   return (
-    <form className="form" method="post" noValidate onSubmit={form.onSubmit}>
+    <form ref={form.formRef} className="form" noValidate action={form.formAction} onSubmit={form.onSubmit}>
+      <ScriptMarker />
       {children}
-      {statusInside && <FormStatus message={form.message} />}
+      {statusInside && <FormMessage state={form.state} otherErrors={errorsOf(form.state, "_form")} />}
       <div className="form-actions">
         <button type="submit" className="button" disabled={form.pending}>
           {form.pending ? pendingLabel : submitLabel}
@@ -35,9 +39,6 @@ export function AccountForm({
         {actions}
       </div>
       {aside && <p className="form-aside">{aside}</p>}
-      <noscript>
-        <p className="form-error">This form needs JavaScript, which is turned off in your browser.</p>
-      </noscript>
     </form>
   );
 }

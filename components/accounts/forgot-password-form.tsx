@@ -1,18 +1,23 @@
 "use client";
 import { forgotPasswordSchema } from "@/lib/accounts/schema";
+import { errorsOf, typedValue, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { AccountForm } from "./account-form";
 import { FormField } from "./form-field";
-import { postJson, useAccountForm } from "./use-account-form";
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
-export function ForgotPasswordForm() {
-  const form = useAccountForm(forgotPasswordSchema, async (input) => {
-    const sent = await postJson("/api/account/forgot", input);
-    return sent.ok ? { success: String(sent.data.message) } : sent.outcome;
-  });
+export function ForgotPasswordForm({ action }: { action: FormAction }) {
+  const form = useFormAction(action, { schema: forgotPasswordSchema });
   return (
     <AccountForm form={form} submitLabel="Send me a reset link" pendingLabel="Sending…">
-      <FormField name="email" label="Email" type="email" autoComplete="email" errors={form.fields.email} />
+      <FormField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        errors={errorsOf(form.state, "email")}
+        defaultValue={typedValue(form.state, "email")}
+      />
     </AccountForm>
   );
 }

@@ -11,6 +11,7 @@ export function FormField({
   autoComplete,
   hint,
   errors,
+  defaultValue,
 }: {
   name: string;
   label: string;
@@ -18,6 +19,8 @@ export function FormField({
   autoComplete: string;
   hint?: string;
   errors?: string[];
+  /** What the person typed before a failed submit (never for a password: lib/form-state.ts leaves those out). */
+  defaultValue?: string;
 }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -32,6 +35,7 @@ export function FormField({
         type={type}
         autoComplete={autoComplete}
         required
+        defaultValue={defaultValue}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={describedBy}
         spellCheck={type === "text" ? false : undefined}
@@ -49,18 +53,6 @@ export function FormField({
           ))}
         </ul>
       )}
-    </div>
-  );
-}
-
-/**
- * The form's live region: present from the first render (so assistive
- * technology is listening) and announcing the outcome of each submit.
- */
-export function FormStatus({ message }: { message?: { tone: "error" | "success"; text: string } }) {
-  return (
-    <div aria-live="polite" aria-atomic="true">
-      {message && <p className={message.tone === "error" ? "form-error" : "form-success"}>{message.text}</p>}
     </div>
   );
 }

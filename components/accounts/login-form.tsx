@@ -1,18 +1,25 @@
 "use client";
 import Link from "next/link";
 import { loginSchema } from "@/lib/accounts/login-schema";
+import { IDLE, errorsOf, typedValue, type FormAction, type FormState } from "@/lib/form-state";
+import { useFormAction, type FormController } from "@/components/forms/use-form-action";
 import { AccountForm } from "./account-form";
 import { FormField } from "./form-field";
-import { logIn } from "./log-in";
-import { useAccountForm } from "./use-account-form";
+
+/** The login form's state: checked in the browser with the schema the action parses with. */
+export function useLoginForm(action: FormAction, initialError?: string): FormController {
+  const initial: FormState = initialError ? { status: "error", error: initialError, fields: {}, values: {} } : IDLE;
+  return useFormAction(action, { schema: loginSchema, initial });
+}
 
 /**
  * Username, password, "forgot password?" and a sign-up link: the login box of
- * the article page and the /login page. It works in the browser only (next-auth
- * needs a per-visitor CSRF token), so the server's HTML is the same for everyone.
+ * the article page and the /login page. A server action's form, so it works
+ * without JavaScript and carries no per-visitor token (Next checks the
+ * action's Origin instead): the server's HTML is the same for everyone.
+ * Whoever shows it owns its state (useLoginForm), so it can outlive the form.
  */
-export function LoginForm({ callbackPath, initialError }: { callbackPath?: string; initialError?: string }) {
-  const form = useAccountForm(loginSchema, (input) => logIn(input.username, input.password, callbackPath), initialError);
+export function LoginForm({ form, callbackPath }: { form: FormController; callbackPath: string }) {
   return (
     <AccountForm
       form={form}
@@ -25,8 +32,15 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath?: strin
         </>
       }
     >
-      <FormField name="username" label="Username or email" autoComplete="username" errors={form.fields.username} />
-      <FormField name="password" label="Password" type="password" autoComplete="current-password" errors={form.fields.password} />
+      <input type="hidden" name="callbackUrl" value={callbackPath} />
+      <FormField
+        name="username"
+        label="Username or email"
+        autoComplete="username"
+        errors={errorsOf(form.state, "username")}
+        defaultValue={typedValue(form.state, "username")}
+      />
+      <FormField name="password" label="Password" type="password" autoComplete="current-password" errors={errorsOf(form.state, "password")} />
     </AccountForm>
   );
 }

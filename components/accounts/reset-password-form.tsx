@@ -1,42 +1,30 @@
 "use client";
-import { useEffect, useState } from "react";
 import Link from "next/link";
 import { resetPasswordSchema } from "@/lib/accounts/schema";
+import { errorsOf, type FormAction } from "@/lib/form-state";
+import { FormMessage } from "@/components/forms/form-messages";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { AccountForm } from "./account-form";
-import { FormStatus } from "./form-field";
 import { NewPasswordField } from "./new-password-field";
-import { postJson, useAccountForm } from "./use-account-form";
 
 /**
- * Sets a new password with the token from the emailed link. The token is read
- * in the browser, so the server never renders it into a page; the page is
- * served with Referrer-Policy: no-referrer (next.config.ts) so it never leaks
- * to another site through a link either.
+ * Sets a new password with the token from the emailed link, which the page
+ * puts in the form (the token is already in its address). The page is served
+ * with Referrer-Policy: no-referrer (next.config.ts), so the address never
+ * leaks to another site through a link; the token is never sent back in an answer.
  */
-export function ResetPasswordForm() {
-  const [token, setToken] = useState<string | null | undefined>(undefined);
-  useEffect(() => setToken(new URLSearchParams(window.location.search).get("token") || null), []);
-  const form = useAccountForm(resetPasswordSchema, async (input) => {
-    const reset = await postJson("/api/account/reset", input);
-    return reset.ok ? { success: String(reset.data.message) } : reset.outcome;
-  });
-
-  const done = form.message?.tone === "success";
+export function ResetPasswordForm({ action, token }: { action: FormAction; token: string }) {
+  const form = useFormAction(action, { schema: resetPasswordSchema });
+  const done = form.state.status === "done";
   return (
     <div className="account-form">
-      {token === null && (
-        <p className="form-error">
-          This page needs the link from your reset email. <Link href="/forgot-password">Ask for a new link</Link>.
-        </p>
-      )}
-      {token !== null && !done && (
+      {!done && (
         <AccountForm form={form} submitLabel="Set new password" pendingLabel="Saving…" statusInside={false}>
-          <input type="hidden" name="token" value={token ?? ""} />
-          <NewPasswordField label="New password" errors={form.fields.password} />
+          <input type="hidden" name="token" value={token} />
+          <NewPasswordField label="New password" errors={errorsOf(form.state, "password")} />
         </AccountForm>
       )}
-      <FormStatus message={form.message} />
-      {form.fields.token && <p className="form-error">{form.fields.token.join(" ")}</p>}
+      <FormMessage state={form.state} otherErrors={[...(errorsOf(form.state, "token") ?? []), ...(errorsOf(form.state, "_form") ?? [])]} />
       {done ? (
         <p>
           <Link href="/login">Log in with your new password</Link>

@@ -1,19 +1,15 @@
 "use client";
 import Link from "next/link";
 import { signupSchema, USERNAME_RULES } from "@/lib/accounts/schema";
+import { errorsOf, typedValue, type FormAction } from "@/lib/form-state";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { AccountForm } from "./account-form";
 import { FormField } from "./form-field";
 import { NewPasswordField } from "./new-password-field";
-import { logIn } from "./log-in";
-import { postJson, useAccountForm } from "./use-account-form";
 
-/** Creates the account, then logs the new reader in and takes them to the home page. */
-export function SignupForm() {
-  const form = useAccountForm(signupSchema, async (input) => {
-    const created = await postJson("/api/account/signup", input);
-    if (!created.ok) return created.outcome;
-    return logIn(input.username, input.password, "/");
-  });
+/** Creates the account; the action logs the new reader in and takes them to the home page. */
+export function SignupForm({ action }: { action: FormAction }) {
+  const form = useFormAction(action, { schema: signupSchema });
   return (
     <AccountForm
       form={form}
@@ -25,9 +21,23 @@ export function SignupForm() {
         </>
       }
     >
-      <FormField name="username" label="Username" autoComplete="username" hint={USERNAME_RULES} errors={form.fields.username} />
-      <FormField name="email" label="Email" type="email" autoComplete="email" errors={form.fields.email} />
-      <NewPasswordField label="Password" errors={form.fields.password} />
+      <FormField
+        name="username"
+        label="Username"
+        autoComplete="username"
+        hint={USERNAME_RULES}
+        errors={errorsOf(form.state, "username")}
+        defaultValue={typedValue(form.state, "username")}
+      />
+      <FormField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        errors={errorsOf(form.state, "email")}
+        defaultValue={typedValue(form.state, "email")}
+      />
+      <NewPasswordField label="Password" errors={errorsOf(form.state, "password")} />
     </AccountForm>
   );
 }

@@ -1,7 +1,13 @@
 "use client";
 import { useEffect, useState } from "react";
+import { z } from "zod";
+import { requestJson } from "@/components/site/request-json";
 
-export type CurrentUser = { id: number; username: string; role: string };
+/** GET /api/account/me: who is signed in, or null. */
+const currentUserAnswer = z.object({
+  user: z.object({ id: z.number(), username: z.string(), role: z.string() }).nullable(),
+});
+export type CurrentUser = NonNullable<z.infer<typeof currentUserAnswer>["user"]>;
 
 let request: Promise<CurrentUser | null> | undefined;
 
@@ -10,10 +16,8 @@ let request: Promise<CurrentUser | null> | undefined;
  * and out load a new page, so the answer cannot go stale within one.
  */
 export function fetchCurrentUser(): Promise<CurrentUser | null> {
-  request ??= fetch("/api/account/me", { cache: "no-store" })
-    .then((response) => (response.ok ? response.json() : { user: null }))
-    .then((body: { user?: CurrentUser | null }) => body.user ?? null)
-    .catch(() => null);
+  // Any failure reads as a guest: the page then offers "Log in", which is always safe.
+  request ??= requestJson("/api/account/me", currentUserAnswer).then((answer) => (answer.ok ? answer.data.user : null));
   return request;
 }
 

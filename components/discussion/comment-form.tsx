@@ -1,11 +1,11 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useEffect } from "react";
 import { BODY_MAX, BODY_MIN } from "@/lib/comments/limits";
-import type { CommentFormAction, CommentFormState } from "./comment-form-state";
-import { FieldError, FormMessage } from "./form-messages";
+import type { FormAction } from "@/lib/form-state";
+import { FieldError, FormMessage } from "@/components/forms/form-messages";
+import { ScriptMarker } from "@/components/forms/script-marker";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { useViewer } from "./viewer";
-
-const INITIAL: CommentFormState = { status: "idle" };
 
 /**
  * "Post your comments". Rendered the same for every reader (it sits on the
@@ -19,29 +19,27 @@ export function CommentForm({
 }: {
   slug: string;
   discussionOpen: boolean;
-  action: CommentFormAction;
+  action: FormAction;
 }) {
   const viewer = useViewer();
   const { refresh } = viewer;
-  const [state, formAction, pending] = useActionState(action, INITIAL);
-  // Tells the action the page runs script, so a held post is answered in place.
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
+  // A held post is answered in place (the page then lists it from /comments/mine), not by loading /posted.
+  const { state, formAction, pending, formRef } = useFormAction(action, { followRedirect: false });
   useEffect(() => {
     if (state.status === "done") void refresh();
   }, [state, refresh]);
 
   if (!discussionOpen) return null;
-  const values = state.status === "error" ? state.values : { body: "", anonymous: false };
+  const values = state.status === "error" ? state.values : {};
   const fields = state.status === "error" ? state.fields : {};
   const guest = viewer.loaded && viewer.user === null;
 
   return (
-    <form action={formAction} className="form comment-form" aria-labelledby="comment-form-heading">
+    <form ref={formRef} action={formAction} className="form comment-form" aria-labelledby="comment-form-heading">
       <h3 id="comment-form-heading">Post your comments</h3>
       <PostingIdentity loaded={viewer.loaded} username={viewer.user?.username ?? null} />
       <input type="hidden" name="slug" value={slug} />
-      {enhanced && <input type="hidden" name="enhanced" value="1" />}
+      <ScriptMarker />
       <div>
         <label htmlFor="comment-body">Your comment</label>
         <textarea
@@ -50,7 +48,7 @@ export function CommentForm({
           name="body"
           required
           maxLength={BODY_MAX}
-          defaultValue={values.body}
+          defaultValue={values.body ?? ""}
           aria-invalid={fields.body ? true : undefined}
           aria-describedby="comment-body-hint comment-body-error"
         />
@@ -66,7 +64,7 @@ export function CommentForm({
           type="checkbox"
           id="comment-anonymous"
           name="anonymous"
-          defaultChecked={guest || values.anonymous}
+          defaultChecked={guest || values.anonymous === "on"}
           disabled={guest}
           aria-describedby="comment-form-identity"
         />

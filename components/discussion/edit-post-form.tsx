@@ -1,8 +1,12 @@
 "use client";
+import { z } from "zod";
 import { BODY_MAX } from "@/lib/comments/limits";
 import { useJsonRequest } from "@/components/site/request-json";
 import { TextFieldForm } from "./text-field-form";
 import type { ViewerPost } from "./viewer";
+
+/** PATCH /api/comments/<id> answers with the post's status after the edit (lib/comments/change-own-comment.ts). */
+const editAnswer = z.object({ status: z.enum(["approved", "pending"]) });
 
 /** The author's edit of their own post (PATCH /api/comments/<id>). */
 export function EditPostForm({
@@ -14,11 +18,12 @@ export function EditPostForm({
   onSaved: (message: string) => void;
   onCancel: () => void;
 }) {
-  const [request, send] = useJsonRequest();
+  const { state, pending, send } = useJsonRequest();
   async function save(body: string) {
-    const saved = await send<{ status: string }>(`/api/comments/${post.id}`, "PATCH", { body });
-    if (!saved) return;
-    onSaved(saved.status === "pending" ? "Your edit was saved; the post now waits for a moderator." : "Your edit was saved.");
+    const saved = await send(`/api/comments/${post.id}`, { method: "PATCH", body: { body }, answer: editAnswer }, (edited) =>
+      edited.status === "pending" ? "Your edit was saved; the post now waits for a moderator." : "Your edit was saved.",
+    );
+    if (saved) onSaved(saved);
   }
   return (
     <TextFieldForm
@@ -27,7 +32,8 @@ export function EditPostForm({
       maxLength={BODY_MAX}
       defaultValue={post.body}
       submitLabel="Save changes"
-      request={request}
+      state={state}
+      pending={pending}
       onSubmit={save}
       onCancel={onCancel}
     />

@@ -1,23 +1,24 @@
 "use client";
-import { useState } from "react";
+import { z } from "zod";
 import { REASON_MAX } from "@/lib/comments/limits";
 import { useJsonRequest } from "@/components/site/request-json";
 import { TextFieldForm } from "./text-field-form";
 
+/** POST /api/comments/<id>/reports answers with the sentence to show. */
+const reportAnswer = z.object({ message: z.string() });
+
 /** Any reader's report of a post to the moderators, with a reason. */
 export function ReportPostForm({ postId, onCancel }: { postId: number; onCancel: () => void }) {
-  const [request, send] = useJsonRequest();
-  const [thanks, setThanks] = useState<string | null>(null);
-  if (thanks) {
+  const { state, pending, send } = useJsonRequest();
+  if (state.status === "done") {
     return (
       <p className="form-success" role="status">
-        {thanks}
+        {state.message}
       </p>
     );
   }
   async function report(reason: string) {
-    const sent = await send<{ message: string }>(`/api/comments/${postId}/reports`, "POST", { reason });
-    if (sent) setThanks(sent.message);
+    await send(`/api/comments/${postId}/reports`, { method: "POST", body: { reason }, answer: reportAnswer }, (sent) => sent.message);
   }
   return (
     <TextFieldForm
@@ -25,7 +26,8 @@ export function ReportPostForm({ postId, onCancel }: { postId: number; onCancel:
       name="reason"
       maxLength={REASON_MAX}
       submitLabel="Send report"
-      request={request}
+      state={state}
+      pending={pending}
       onSubmit={report}
       onCancel={onCancel}
     />

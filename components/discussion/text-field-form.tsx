@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
-import { FieldError } from "./form-messages";
-import type { JsonRequestState } from "@/components/site/request-json";
+import { errorsOf, type FormState } from "@/lib/form-state";
+import { FieldError } from "@/components/forms/form-messages";
 
 /**
  * A post's small one-field forms (edit, report): a text box, its errors, and
@@ -14,7 +14,8 @@ export function TextFieldForm({
   maxLength,
   defaultValue,
   submitLabel,
-  request,
+  state,
+  pending,
   onSubmit,
   onCancel,
 }: {
@@ -23,12 +24,13 @@ export function TextFieldForm({
   maxLength: number;
   defaultValue?: string;
   submitLabel: string;
-  request: JsonRequestState;
+  state: FormState;
+  pending: boolean;
   onSubmit: (text: string) => void;
   onCancel: () => void;
 }) {
   const id = useId();
-  const fieldErrors = request.fields[name];
+  const fieldErrors = errorsOf(state, name);
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSubmit(String(new FormData(event.currentTarget).get(name) ?? ""));
@@ -48,13 +50,13 @@ export function TextFieldForm({
         />
         <FieldError id={`${id}-error`} messages={fieldErrors} />
       </div>
-      {request.error && !fieldErrors && (
+      {state.status === "error" && !fieldErrors && (
         <p className="form-error" role="alert">
-          {request.error}
+          {state.error}
         </p>
       )}
       <div className="post-tools__actions">
-        <button type="submit" className="button" disabled={request.busy}>
+        <button type="submit" className="button" disabled={pending}>
           {submitLabel}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>

@@ -1,21 +1,24 @@
 "use client";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import { z } from "zod";
 import { fetchCurrentUser, type CurrentUser } from "@/components/accounts/use-current-user";
 import { requestJson } from "@/components/site/request-json";
 
 export type ViewerUser = CurrentUser;
 
-/** One of the viewer's own posts, as GET /api/articles/<slug>/comments/mine returns it. */
-export type ViewerPost = {
-  id: number;
-  number: number | null;
-  status: "pending" | "approved";
-  body: string;
-  posterName: string;
-  createdAt: string;
-  editedAt: string | null;
-  editableUntil: string | null;
-};
+/** One of the viewer's own posts, as GET /api/articles/<slug>/comments/mine returns it (lib/comments/queries.ts listOwnPosts). */
+const viewerPostSchema = z.object({
+  id: z.number(),
+  number: z.number().nullable(),
+  status: z.enum(["pending", "approved"]),
+  body: z.string(),
+  posterName: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  editableUntil: z.string().nullable(),
+});
+export type ViewerPost = z.infer<typeof viewerPostSchema>;
+const ownPostsAnswer = z.object({ posts: z.array(viewerPostSchema) });
 
 type Viewer = {
   /** False until the browser has asked who is reading; the server-rendered page never knows. */
@@ -37,7 +40,7 @@ export function DiscussionViewer({ slug, children }: { slug: string; children: R
   const refresh = useCallback(async () => {
     const [user, mine] = await Promise.all([
       fetchCurrentUser(),
-      requestJson<{ posts: ViewerPost[] }>(`/api/articles/${encodeURIComponent(slug)}/comments/mine`),
+      requestJson(`/api/articles/${encodeURIComponent(slug)}/comments/mine`, ownPostsAnswer),
     ]);
     setViewer({ loaded: true, user, posts: mine.ok ? mine.data.posts : [] });
   }, [slug]);

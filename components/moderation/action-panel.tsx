@@ -1,7 +1,10 @@
 "use client";
 
 import { createContext, useActionState, useContext, useEffect } from "react";
-import { MODERATED_EVENT, type ActionState, type ServerAction } from "@/lib/moderation/action-state";
+import { IDLE, type FormAction, type FormState } from "@/lib/form-state";
+import { MODERATED_EVENT, type ModerationDone } from "@/lib/moderation/moderated-event";
+
+type ModerationState = FormState<ModerationDone>;
 
 type Panel = { formAction: (form: FormData) => void; pending: boolean };
 const PanelContext = createContext<Panel | null>(null);
@@ -11,10 +14,10 @@ const PanelContext = createContext<Panel | null>(null);
  * announced to screen readers, where its outcome appears. A form's own spot
  * would vanish with the post it acted on, taking the message (and undo) with it.
  */
-export function ActionPanel({ action, children }: { action: ServerAction; children: React.ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function ActionPanel({ action, children }: { action: FormAction<ModerationDone>; children: React.ReactNode }) {
+  const [state, formAction, pending] = useActionState<ModerationState, FormData>(action, IDLE);
   useEffect(() => {
-    if (state?.ok) window.dispatchEvent(new Event(MODERATED_EVENT));
+    if (state.status === "done") window.dispatchEvent(new Event(MODERATED_EVENT));
   }, [state]);
   return (
     <PanelContext value={{ formAction, pending }}>
@@ -35,13 +38,15 @@ export function PanelForm({ children, ...props }: { children: React.ReactNode; i
   );
 }
 
-function ActionNotice({ state, formAction }: { state: ActionState; formAction: (form: FormData) => void }) {
-  const fieldErrors = state && !state.ok ? Object.entries(state.fields ?? {}) : [];
+const NOTICE_CLASS = { idle: "moderation-notice", done: "moderation-notice moderation-notice--ok", error: "moderation-notice moderation-notice--error" };
+
+function ActionNotice({ state, formAction }: { state: ModerationState; formAction: (form: FormData) => void }) {
+  const fieldErrors = state.status === "error" ? Object.entries(state.fields) : [];
   return (
-    <div className={`moderation-notice${state ? (state.ok ? " moderation-notice--ok" : " moderation-notice--error") : ""}`} role="status">
-      {state && (
+    <div className={NOTICE_CLASS[state.status]} role="status">
+      {state.status !== "idle" && (
         <>
-          <p>{state.message}</p>
+          <p>{state.status === "error" ? state.error : state.message}</p>
           {fieldErrors.length > 0 && (
             <ul>
               {fieldErrors.map(([field, messages]) => (
@@ -49,7 +54,7 @@ function ActionNotice({ state, formAction }: { state: ActionState; formAction: (
               ))}
             </ul>
           )}
-          {state.ok && state.undo && (
+          {state.status === "done" && state.undo && (
             <form action={formAction}>
               <input type="hidden" name="commentId" value={state.undo.commentId} />
               <input type="hidden" name="expectedVersion" value={state.undo.version} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState, ServerAction } from "@/lib/moderation/action-state";
+import { IDLE, type FormAction, type FormState } from "@/lib/form-state";
 import type { RateLimitRule, SiteSettings } from "@/lib/settings/schema";
 
 const RATE_LIMIT_LABELS: Record<string, string> = {
@@ -25,15 +25,15 @@ function rateLimits(settings: SiteSettings): { key: string; label: string; rule:
 }
 
 /** The site's moderation policies, bound to the site settings schema; every wrong field is named beside it. */
-export function PoliciesForm({ settings, action }: { settings: SiteSettings; action: ServerAction }) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function PoliciesForm({ settings, action }: { settings: SiteSettings; action: FormAction }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, IDLE);
   // React resets a form after its action; show what was typed, not the saved values, after an error.
-  const typed = state && !state.ok ? state.values : undefined;
+  const typed = state.status === "error" ? state.values : undefined;
   const value = (name: string, saved: unknown) => typed?.[name] ?? String(saved);
   return (
     <form action={formAction} className="form policies-form" aria-describedby="policies-status">
-      <div id="policies-status" role="status" className={state ? (state.ok ? "form-success" : "form-error") : undefined}>
-        {state?.message}
+      <div id="policies-status" role="status" className={STATUS_CLASS[state.status]}>
+        {state.status === "error" ? state.error : state.status === "done" ? state.message : null}
       </div>
       <fieldset>
         <legend>Hold for moderation</legend>
@@ -83,18 +83,20 @@ export function PoliciesForm({ settings, action }: { settings: SiteSettings; act
   );
 }
 
-function errorsFor(state: ActionState, name: string): string[] {
-  if (!state || state.ok || !state.fields) return [];
+const STATUS_CLASS = { idle: undefined, done: "form-success", error: "form-error" };
+
+function errorsFor(state: FormState, name: string): string[] {
+  if (state.status !== "error") return [];
   return Object.entries(state.fields)
     .filter(([field]) => field === name || field.startsWith(`${name}.`))
     .flatMap(([, messages]) => messages);
 }
 
-function described(state: ActionState, name: string) {
+function described(state: FormState, name: string) {
   return errorsFor(state, name).length > 0 ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
 }
 
-function Field({ name, label, state, children }: { name: string; label: string; state: ActionState; children: React.ReactNode }) {
+function Field({ name, label, state, children }: { name: string; label: string; state: FormState; children: React.ReactNode }) {
   const errors = errorsFor(state, name);
   return (
     <div className="field">

@@ -2,11 +2,14 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { z } from "zod";
 import { useCurrentUser } from "@/components/accounts/use-current-user";
-import { MODERATED_EVENT } from "@/lib/moderation/action-state";
+import { requestJson } from "@/components/site/request-json";
+import { MODERATED_EVENT } from "@/lib/moderation/moderated-event";
 
 const MODERATING_ROLES = new Set(["moderator", "admin"]);
 const REFRESH_MS = 60_000;
+const countAnswer = z.object({ count: z.number().int().min(0) });
 
 /**
  * "Queue (N)" in the header, for moderators and admins only. Filled in by the
@@ -23,10 +26,7 @@ export function QueueCount() {
     if (!moderates) return;
     let active = true;
     const reload = () => {
-      fetch("/api/moderation/count", { cache: "no-store" })
-        .then((response) => (response.ok ? (response.json() as Promise<{ count: number }>) : null))
-        .then((body) => active && body && setCount(body.count))
-        .catch(() => {});
+      void requestJson("/api/moderation/count", countAnswer).then((answer) => active && answer.ok && setCount(answer.data.count));
     };
     reload();
     const timer = setInterval(() => {

@@ -1,20 +1,23 @@
 "use client";
 import { useEffect, useState } from "react";
 import Link from "next/link";
-import { signOut } from "next-auth/react";
+import type { FormAction } from "@/lib/form-state";
+import { LogOutForm } from "@/components/accounts/log-out-form";
 import { useCurrentUser } from "@/components/accounts/use-current-user";
+import { useFormAction } from "@/components/forms/use-form-action";
 
 /**
  * The header's account area. The server renders "Log in / Sign up" for
  * everyone so pages stay cacheable; the browser then asks who is logged in
- * and shows their name and a "Log out" button instead.
+ * and shows their name and a "Log out" button instead. (Without JavaScript,
+ * "Log in" leads a signed-in reader to /login, which offers "Log out".)
  */
-export function AccountMenu() {
+export function AccountMenu({ logOut }: { logOut: FormAction }) {
   const user = useCurrentUser();
-  const [loginHref, setLoginHref] = useState("/login");
+  const logOutForm = useFormAction(logOut);
+  const [here, setHere] = useState<string | null>(null);
   useEffect(() => {
-    const here = window.location.pathname;
-    if (!ACCOUNT_PAGES.has(here)) setLoginHref(`/login?callbackUrl=${encodeURIComponent(here + window.location.search)}`);
+    if (!ACCOUNT_PAGES.has(window.location.pathname)) setHere(window.location.pathname + window.location.search);
   }, []);
 
   if (user) {
@@ -23,12 +26,11 @@ export function AccountMenu() {
         <span>
           Logged in as <strong data-testid="current-username">{user.username}</strong>
         </span>
-        <button type="button" className="account-menu__logout" onClick={() => void signOut({ callbackUrl: window.location.href })}>
-          Log out
-        </button>
+        <LogOutForm form={logOutForm} callbackPath={here ?? "/"} buttonClassName="account-menu__logout" />
       </div>
     );
   }
+  const loginHref = here ? `/login?callbackUrl=${encodeURIComponent(here)}` : "/login";
   return (
     <ul className="account-menu">
       <li>
@@ -41,5 +43,5 @@ export function AccountMenu() {
   );
 }
 
-/** Pages a reader should not be sent back to after logging in. */
+/** Pages a reader should not be sent back to after logging in or out (the reset page's address holds a token). */
 const ACCOUNT_PAGES = new Set(["/login", "/signup", "/forgot-password", "/reset-password"]);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { FormAction } from "@/lib/form-state";
 import { SITE_NAME } from "@/lib/config";
 import { AccountMenu } from "./account-menu";
 import { QueueCount } from "@/components/moderation/queue-count";
@@ -7,7 +8,7 @@ import { QueueCount } from "@/components/moderation/queue-count";
  * The header is identical for every reader so pages stay cacheable; the
  * account area is filled in by the browser (see AccountMenu).
  */
-export function SiteHeader() {
+export function SiteHeader({ logOut }: { logOut: FormAction }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -22,7 +23,7 @@ export function SiteHeader() {
         </nav>
         <div className="site-header__account">
           <QueueCount />
-          <AccountMenu />
+          <AccountMenu logOut={logOut} />
         </div>
       </div>
     </header>

@@ -17,3 +17,9 @@ export const loginSchema = z.object(
   { error: "Send a username and a password" },
 );
 export type LoginInput = z.infer<typeof loginSchema>;
+
+/** Where to go after logging in (or out), as a form sends it: any text; lib/auth/callback-url.ts decides what is safe. */
+export const callbackUrlField = z.string().max(2048).optional().catch(undefined);
+
+/** The login form: the credentials, and the page to return to. */
+export const loginFormSchema = loginSchema.extend({ callbackUrl: callbackUrlField });

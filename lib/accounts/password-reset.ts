@@ -25,6 +25,10 @@ export const FORGOT_PASSWORD_ANSWER = {
     "The link works for one hour. If nothing arrives within a few minutes, check your spam folder.",
 } as const;
 
+/** The answer to a successful reset, from the form and the JSON API alike. */
+export const PASSWORD_CHANGED =
+  "Your password has been changed, and every session has been logged out. Log in with your new password.";
+
 export const RESET_LINK_INVALID = "This reset link is not valid. Check that you opened the whole link, or ask for a new one.";
 export const RESET_LINK_USED =
   "This reset link has already been used, or a newer one replaced it. Ask for a new link if you still need one.";

@@ -22,8 +22,8 @@ const USERNAME_TAKEN = "That username is taken. Please choose another.";
 const EMAIL_UNAVAILABLE =
   "This email address cannot be used for a new account. If it is yours, log in or reset your password.";
 
-/** Creates a reader account. The caller logs the new user in through next-auth. */
-export async function signUp(input: SignupInput, ip: string): Promise<{ id: number; username: string }> {
+/** Creates a reader account. The caller logs the new user in (startSession, or next-auth). */
+export async function signUp(input: SignupInput, ip: string): Promise<{ id: number; username: string; sessionVersion: number }> {
   const settings = await getSiteSettings();
   await consumeRateLimits([
     { key: `signup:ip:${hashIp(ip)}`, rule: settings.signupRateLimitPerIp },
@@ -41,7 +41,7 @@ export async function signUp(input: SignupInput, ip: string): Promise<{ id: numb
         passwordHash,
         unsubscribeKey: randomToken(),
       },
-      select: { id: true, username: true },
+      select: { id: true, username: true, sessionVersion: true },
     });
   } catch (error) {
     // Another sign-up took the name or address while this one was hashing.

@@ -8,7 +8,8 @@ import { authenticate, LOGIN_INCOMPLETE, LOGIN_UNAVAILABLE } from "@/lib/account
 import { loginSchema } from "@/lib/accounts/login-schema";
 import { DomainError, ServiceBusy, isDatabaseBusy } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
-import { loadSessionUser, quireClaimsSchema } from "./session-user";
+import { safeCallbackPath } from "./callback-url";
+import { loadSessionUser, quireClaimsSchema, sessionClaims } from "./session-user";
 
 class SessionRevoked extends Error {}
 
@@ -18,22 +19,18 @@ const shownClaimsSchema = z.object({ name: z.string(), role: z.enum(Role) });
 const useSecureCookies = siteUrl().startsWith("https://");
 /** next-auth's session cookie name, which depends on whether the site is served over HTTPS. */
 export const SESSION_COOKIE = `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
-
-/** Where to go after login: only a path on this site, never another origin. */
-export function safeCallbackPath(url: string, baseUrl: string): string {
-  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
-  try {
-    if (new URL(url).origin === new URL(baseUrl).origin) return url;
-  } catch {
-    // Not a URL: fall through to the home page.
-  }
-  return baseUrl;
-}
+/**
+ * next-auth's own defaults for that cookie, written out because the login
+ * server action issues the very same cookie (lib/auth/session-cookie.ts).
+ */
+export const SESSION_COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies } as const;
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export const authOptions: AuthOptions = {
   secret: serverSecret(),
   useSecureCookies,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  cookies: { sessionToken: { name: SESSION_COOKIE, options: SESSION_COOKIE_OPTIONS } },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -47,7 +44,7 @@ export const authOptions: AuthOptions = {
         const ip = clientIp({ headers: { get: (name) => [headers[name]].flat()[0] ?? null } });
         try {
           const user = await authenticate(parsed.data, ip);
-          return { id: String(user.id), name: user.username, uid: user.id, sv: user.sessionVersion };
+          return { id: String(user.id), ...sessionClaims(user) };
         } catch (error) {
           // next-auth puts this message in the login page's ?error= parameter,
           // so only a sentence meant for the reader may leave; a cause is logged.

@@ -10,6 +10,16 @@ export type SessionUser = { id: number; username: string; role: Role; bannedUnti
  * Whatever else a token holds (next-auth's iat, exp, jti, name) is not read here.
  */
 export const quireClaimsSchema = z.object({ uid: z.number().int().positive(), sv: z.number().int().min(0) });
+export type QuireToken = z.infer<typeof quireClaimsSchema>;
+export type SessionClaims = QuireToken & { name: string };
+
+/**
+ * A new session's token contents, whichever way the person logged in
+ * (next-auth's credentials callback or the login server action).
+ */
+export function sessionClaims(user: { id: number; username: string; sessionVersion: number }): SessionClaims {
+  return { uid: user.id, sv: user.sessionVersion, name: user.username };
+}
 
 /**
  * A JWT is only as good as the account behind it: its claims must be the ones

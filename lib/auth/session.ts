@@ -2,9 +2,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { serverSecret } from "@/lib/config";
-import { AuthenticationRequired, Forbidden } from "@/lib/errors";
+import { AuthenticationRequired } from "@/lib/errors";
 import { SESSION_COOKIE } from "./options";
-import { roleAllows, type RoleName } from "./roles";
 import { loadSessionUser, type SessionUser } from "./session-user";
 
 export type { SessionUser };
@@ -31,12 +30,5 @@ export async function sessionUserOf(cookieValue: string | undefined): Promise<Se
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AuthenticationRequired();
-  return user;
-}
-
-/** Throws 401 for a guest and 403 for a signed-in user whose role does not allow `role`. */
-export async function requireRole(role: RoleName): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!roleAllows(user.role, role)) throw new Forbidden();
   return user;
 }

@@ -1,22 +1,22 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { canChangePolicies, canModerate } from "./permissions";
+import { AuthenticationRequired, Forbidden } from "@/lib/errors";
+import type { Actor } from "./permissions";
 
 /**
- * The check at the top of every moderation page (a layout is not enough: it
- * is not re-run on every navigation). A guest is sent to log in and come
- * back; a signed-in user without the role gets the 403 page.
+ * Loads a moderation page's data (every page calls it first: a layout is not
+ * re-run on every navigation) through lib/moderation functions, which check
+ * the actor themselves: that is the one check. Their refusals are mapped for
+ * a page, as lib/http.ts maps them to 401 and 403: a guest is sent to log in
+ * and come back; a signed-in user without the role gets the 403 page.
  */
-export async function requireModeratorForPage(path: string) {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/login?callbackUrl=${path}`);
-  if (!canModerate(user)) forbidden();
-  return user;
-}
-
-export async function requireAdminForPage(path: string) {
-  const user = await requireModeratorForPage(path);
-  if (!canChangePolicies(user)) forbidden();
-  return user;
+export async function loadModerationPage<T>(path: string, load: (actor: Actor) => Promise<T>): Promise<T> {
+  try {
+    return await load(await getCurrentUser());
+  } catch (error) {
+    if (error instanceof AuthenticationRequired) redirect(`/login?callbackUrl=${path}`);
+    if (error instanceof Forbidden) forbidden();
+    throw error;
+  }
 }

@@ -8,6 +8,12 @@ import { siteSettingsSchema, type SiteSettingKey, type SiteSettings } from "@/li
 import { recordModerationAction } from "./audit";
 import { assertCanChangePolicies, type Actor } from "./permissions";
 
+/** The site policies as they stand, for the admins' form. Admins only. */
+export async function readPolicies(actor: Actor): Promise<SiteSettings> {
+  assertCanChangePolicies(actor);
+  return getSiteSettings();
+}
+
 /**
  * Saves the site policies (holding rules, link limit, blocked words, rate
  * limits) and logs which ones changed. Admins only.

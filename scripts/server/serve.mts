@@ -10,6 +10,7 @@ import { pageCacheOptions } from "@/lib/config";
 import { PageCache } from "@/lib/response-cache/page-cache";
 import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
 import { checkFormPost, needsFormCheck } from "./form-post-guard.mjs";
+import { restoreBlankedOrigin } from "./blanked-origin.mjs";
 
 /** A path Next cannot decode (a stray "%", a broken UTF-8 sequence); Next answers those with a bare 500. */
 function hasMalformedPath(url: string | undefined): boolean {
@@ -49,6 +50,7 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (cache?.serve(req, res)) return;
     if (!needsFormCheck(req)) return render(req, res);
+    restoreBlankedOrigin(req);
     void checkFormPost(req, res).then((checked) => checked && render(checked, res));
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));

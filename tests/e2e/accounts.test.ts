@@ -242,6 +242,28 @@ describe("account pages", () => {
     expect(await shipsList(`/articles/${article.slug}`)).toBe(false);
   });
 
+  it("keep the username, never the password, after a refused login, and log out from /login as well as the header", async () => {
+    const user = await createUser(serverDb, { password: "kept username passphrase" });
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await fillLogin(page, user.username, "not the passphrase");
+    await page.getByText("Incorrect username or password.").waitFor();
+    expect(await page.getByLabel("Username or email", { exact: true }).inputValue()).toBe(user.username);
+    expect(await page.getByLabel("Password", { exact: true }).inputValue()).toBe("");
+
+    await fillLogin(page, user.username, "kept username passphrase");
+    await page.waitForURL(`${baseURL}/`);
+    expect(await headerUsername(page)).toBe(user.username);
+    await page.goto("/login");
+    await page.getByRole("heading", { name: "You are logged in" }).waitFor();
+    await page.getByRole("main").getByRole("button", { name: "Log out" }).click();
+    await page.waitForURL(`${baseURL}/`);
+    await page.getByRole("link", { name: "Log in", exact: true }).waitFor();
+    expect(await (await context.request.get("/api/account/me")).json()).toEqual({ user: null });
+    await context.close();
+  });
+
   it("pass axe, also while showing every field error", async () => {
     const page = await browser.newPage({ baseURL });
     for (const path of ["/signup", "/login", "/forgot-password", "/reset-password?token=abc", "/reset-password"]) {

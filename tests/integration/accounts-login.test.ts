@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate, describeLoginError } from "@/lib/accounts/login";
 import { roleAllows } from "@/lib/auth/roles";
-import { safeCallbackPath } from "@/lib/auth/options";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { updateSiteSettings } from "@/lib/settings/queries";
 import { createUser, uniqueName } from "../helpers/factories";
 import { randomIp } from "../helpers/json-request";

@@ -9,7 +9,7 @@ import { listDiscussions, setDiscussionState } from "@/lib/moderation/discussion
 import { countWaitingItems, listModerationQueue } from "@/lib/moderation/queue";
 import { listModerationLog } from "@/lib/moderation/log";
 import { findPostId, getPostForReview } from "@/lib/moderation/review";
-import { updatePolicies } from "@/lib/moderation/policies";
+import { readPolicies, updatePolicies } from "@/lib/moderation/policies";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { POST_ACTIONS } from "@/lib/moderation/schema";
@@ -72,6 +72,7 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
   ["lift a ban", (actor) => unbanUser(actor, { userId: bannedUser.id })],
   ["close a discussion", (actor) => setDiscussionState(actor, { articleId: article.id, state: "closed" })],
   ["change policies", (actor) => updatePolicies(actor, { ...DEFAULT_SETTINGS, holdGuestPosts: false })],
+  ["read the policies form", (actor) => readPolicies(actor)],
   ["read the queue", (actor) => listModerationQueue(actor)],
   ["count the queue", (actor) => countWaitingItems(actor)],
   ["read the log", (actor) => listModerationLog(actor, {})],
@@ -93,6 +94,7 @@ describe("moderation refuses anyone but moderators and admins", () => {
 
   it("refuses site policies to a moderator too: they are for admins", async () => {
     const moderator = await createUser(db, { role: "MODERATOR" });
+    await expect(readPolicies(moderator)).rejects.toBeInstanceOf(Forbidden);
     const before = await state();
     await expect(updatePolicies(moderator, { ...(await getSiteSettings()), holdGuestPosts: false })).rejects.toThrow(
       "You need to be an administrator to change site policies.",

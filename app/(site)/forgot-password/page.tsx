@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "@/components/accounts/forgot-password-form";
+import { requestPasswordResetFromForm } from "./actions";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
 
@@ -10,7 +11,7 @@ export default function ForgotPasswordPage() {
       <p className="lead">
         Enter the email address of your account. We will send it a link to choose a new password.
       </p>
-      <ForgotPasswordForm />
+      <ForgotPasswordForm action={requestPasswordResetFromForm} />
     </div>
   );
 }

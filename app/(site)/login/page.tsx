@@ -1,30 +1,31 @@
 import type { Metadata } from "next";
-import { LoginForm } from "@/components/accounts/login-form";
+import { LoginPageBody } from "@/components/accounts/login-page-body";
 import { describeLoginError } from "@/lib/accounts/login";
-import { safeCallbackPath } from "@/lib/auth/options";
-import { siteUrl } from "@/lib/config";
+import { callbackPathOnThisSite } from "@/lib/auth/callback-url";
+import { getCurrentUser } from "@/lib/auth/session";
+import { logInFromForm, logOutFromForm } from "./actions";
 
 export const metadata: Metadata = { title: "Log in", robots: { index: false } };
 
 type Props = { searchParams: Promise<{ error?: string | string[]; callbackUrl?: string | string[] }> };
 
-/** Personal (it shows next-auth's ?error= and follows ?callbackUrl=), so rendered per request. */
+/** Personal (it shows next-auth's ?error=, follows ?callbackUrl= and knows who is logged in), so rendered per request. */
 export default async function LoginPage({ searchParams }: Props) {
   const { error, callbackUrl } = await searchParams;
+  const user = await getCurrentUser();
   return (
     <div className="account-page">
-      <h1>Log in</h1>
-      <LoginForm callbackPath={pathOnThisSite(first(callbackUrl))} initialError={describeLoginError(first(error))} />
+      <LoginPageBody
+        signedInAs={user?.username ?? null}
+        callbackPath={callbackPathOnThisSite(first(callbackUrl))}
+        initialError={describeLoginError(first(error))}
+        logIn={logInFromForm}
+        logOut={logOutFromForm}
+      />
     </div>
   );
 }
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** Where to go after logging in: a path on this site, whatever the link said. */
-function pathOnThisSite(callbackUrl: string | undefined): string {
-  const target = new URL(safeCallbackPath(callbackUrl ?? "/", siteUrl()));
-  return `${target.pathname}${target.search}${target.hash}`;
 }

@@ -1,12 +1,12 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
-import { formError } from "@/lib/forms";
+import { formAction, type FormInput, type Outcome } from "@/lib/forms";
+import { formFields } from "@/lib/form-state";
 import { parseInput } from "@/lib/validation";
-import type { ActionState } from "@/lib/moderation/action-state";
-import { assertCanChangePolicies, assertCanModerate, type Actor } from "@/lib/moderation/permissions";
+import type { ModerationDone } from "@/lib/moderation/moderated-event";
+import type { Actor } from "@/lib/moderation/permissions";
 import { dismissReports, editPost, moderatePost, moderateSelection } from "@/lib/moderation/actions";
 import { undoLastAction } from "@/lib/moderation/undo";
 import { banUser, unbanUser } from "@/lib/moderation/bans";
@@ -29,98 +29,105 @@ import {
 // schema the API uses and calls the same lib/moderation function, which checks
 // the actor itself. The page being hidden from non-moderators is not the check.
 
-type Done = Exclude<ActionState, null | { ok: false }>;
+type Done = Outcome<ModerationDone>;
 
-/**
- * Checks who is acting before reading their form (so a refused caller learns
- * nothing from validation messages), runs the job, refreshes the page.
- */
-async function run(allowed: (actor: Actor) => Actor, job: (actor: Actor) => Promise<Omit<Done, "ok">>): Promise<ActionState> {
-  try {
-    const result = await job(allowed(await getCurrentUser()));
+/** A moderation form's action: parsed, then the job, then the page re-rendered with what changed. */
+function moderationAction<I>(input: FormInput<I>, job: (input: I, actor: Actor) => Promise<Done>) {
+  return formAction<I, ModerationDone>(input, async (parsed, { actor }) => {
+    const done = await job(parsed, actor);
     refresh();
-    return { ok: true, ...result };
-  } catch (error) {
-    // The same mapping, logging and sentences as every server action's errors.
-    const { error: message, fields } = formError(error);
-    return { ok: false, message, fields: Object.keys(fields).length > 0 ? fields : undefined };
-  }
+    return done;
+  });
 }
+
+/** A parsed form, waiting for the actor: what each button's `intent` does. */
+type Prepared = (actor: Actor) => Promise<Done>;
+type Fields = ReturnType<typeof fieldsOf>;
 
 function fieldsOf(form: FormData) {
-  return { ...Object.fromEntries(form), selected: form.getAll("selected") };
+  return { ...formFields(form), selected: form.getAll("selected") };
 }
 
-type Job = (actor: Actor, fields: ReturnType<typeof fieldsOf>) => Promise<Omit<Done, "ok">>;
 const undoFor = (post: { id: number; version: number }) => ({ commentId: post.id, version: post.version });
 
-function postJob(action: PostAction): Job {
-  return async (actor, fields) => {
-    const { post } = await moderatePost(actor, parseInput(postActionSchema, { ...fields, action }));
-    const where = post.number ? ` It is Post ${post.number}${post.status === "APPROVED" ? "" : ", now hidden"}.` : "";
-    return { message: `Post ${describeAction(action).past}.${where}`, undo: undoFor(post) };
+function postJob(action: PostAction) {
+  return (fields: Fields): Prepared => {
+    const input = parseInput(postActionSchema, { ...fields, action });
+    return async (actor) => {
+      const { post } = await moderatePost(actor, input);
+      const where = post.number ? ` It is Post ${post.number}${post.status === "APPROVED" ? "" : ", now hidden"}.` : "";
+      return { message: `Post ${describeAction(action).past}.${where}`, undo: undoFor(post) };
+    };
   };
 }
 
 /** What each button on the queue, post and log pages does, by its `intent`. */
-const JOBS: Record<string, Job> = {
+const JOBS: Record<string, (fields: Fields) => Prepared> = {
   ...Object.fromEntries(POST_ACTIONS.map((action) => [action, postJob(action)])),
-  async selection(actor, fields) {
+  selection(fields) {
     const input = parseInput(selectionActionSchema, fields);
-    const { done, skipped } = await moderateSelection(actor, input);
-    const skippedText = skipped.map((s) => ` Post #${s.commentId} was skipped: ${s.message}`).join("");
-    return { message: `${done.length} post${done.length === 1 ? "" : "s"} ${describeAction(input.action).past}.${skippedText}` };
+    return async (actor) => {
+      const { done, skipped } = await moderateSelection(actor, input);
+      const skippedText = skipped.map((s) => ` Post #${s.commentId} was skipped: ${s.message}`).join("");
+      return { message: `${done.length} post${done.length === 1 ? "" : "s"} ${describeAction(input.action).past}.${skippedText}` };
+    };
   },
-  async edit(actor, fields) {
-    const { post } = await editPost(actor, parseInput(editPostSchema, fields));
-    return { message: "Post edited. The author's original text is kept.", undo: undoFor(post) };
+  edit(fields) {
+    const input = parseInput(editPostSchema, fields);
+    return async (actor) => {
+      const { post } = await editPost(actor, input);
+      return { message: "Post edited. The author's original text is kept.", undo: undoFor(post) };
+    };
   },
-  async "dismiss-reports"(actor, fields) {
-    const { post } = await dismissReports(actor, parseInput(postRefSchema, fields));
-    return { message: "Reports dismissed. The post stays up.", undo: undoFor(post) };
+  "dismiss-reports"(fields) {
+    const input = parseInput(postRefSchema, fields);
+    return async (actor) => {
+      const { post } = await dismissReports(actor, input);
+      return { message: "Reports dismissed. The post stays up.", undo: undoFor(post) };
+    };
   },
-  async undo(actor, fields) {
+  undo(fields) {
+    const input = parseInput(postRefSchema, fields);
     // No undo is offered for an undo: pressing it again would step further back, not redo.
-    const { post } = await undoLastAction(actor, parseInput(postRefSchema, fields));
-    return { message: `Undone. The post is ${STATUS_WORDS[post.status]} again.` };
+    return async (actor) => {
+      const { post } = await undoLastAction(actor, input);
+      return { message: `Undone. The post is ${STATUS_WORDS[post.status]} again.` };
+    };
   },
-  async ban(actor, fields) {
-    const { user } = await banUser(actor, parseInput(banSchema, fields));
-    return { message: `${user.username} is ${describeBan(user.bannedUntil)}. Their new posts will be refused.` };
+  ban(fields) {
+    const input = parseInput(banSchema, fields);
+    return async (actor) => {
+      const { user } = await banUser(actor, input);
+      return { message: `${user.username} is ${describeBan(user.bannedUntil)}. Their new posts will be refused.` };
+    };
   },
-  async unban(actor, fields) {
-    const { user } = await unbanUser(actor, parseInput(unbanSchema, fields));
-    return { message: `${user.username} may post again.` };
+  unban(fields) {
+    const input = parseInput(unbanSchema, fields);
+    return async (actor) => {
+      const { user } = await unbanUser(actor, input);
+      return { message: `${user.username} may post again.` };
+    };
   },
 };
 
-/** Every post and user action on the queue, post and log pages; the pressed button's `intent` says which. */
-export async function moderate(_previous: ActionState, form: FormData): Promise<ActionState> {
+function readModerationForm(form: FormData): Prepared {
   const intent = String(form.get("intent"));
-  return run(assertCanModerate, async (actor) => {
-    const job = Object.hasOwn(JOBS, intent) ? JOBS[intent] : undefined;
-    if (!job) throw new ValidationError("Choose an action.");
-    return job(actor, fieldsOf(form));
-  });
+  const prepare = Object.hasOwn(JOBS, intent) ? JOBS[intent] : undefined;
+  if (!prepare) throw new ValidationError("Choose an action.");
+  return prepare(fieldsOf(form));
 }
+
+/** Every post and user action on the queue, post and log pages; the pressed button's `intent` says which. */
+export const moderate = moderationAction(readModerationForm, (prepared, actor) => prepared(actor));
 
 /** Closes or reopens an article's discussion. */
-export async function changeDiscussion(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const fields = fieldsOf(form);
-  return run(assertCanModerate, async (actor) => {
-    const { article } = await setDiscussionState(actor, parseInput(discussionSchema, fields));
-    return { message: `The discussion of “${article.title}” is ${article.discussionOpen ? "open again" : "closed"}.` };
-  });
-}
+export const changeDiscussion = moderationAction(discussionSchema, async (input, actor) => {
+  const { article } = await setDiscussionState(actor, input);
+  return { message: `The discussion of “${article.title}” is ${article.discussionOpen ? "open again" : "closed"}.` };
+});
 
-/** Saves the site policies (admins only). */
-export async function savePolicies(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const state = await run(assertCanChangePolicies, async (actor) => {
-    const { changed } = await updatePolicies(actor, await readPoliciesForm(form));
-    return { message: changed.length === 0 ? "Nothing changed." : `Policies saved (${changed.length} changed).` };
-  });
-  if (state?.ok !== false || !state.fields) return state;
-  // Give back what the admin typed, so the form can show it with the errors.
-  const values = Object.fromEntries([...form].filter(([key, value]) => !key.startsWith("$") && typeof value === "string"));
-  return { ...state, values: values as Record<string, string> };
-}
+/** Saves the site policies (admins only). A refused form comes back with what the admin typed. */
+export const savePolicies = moderationAction(readPoliciesForm, async (settings, actor) => {
+  const { changed } = await updatePolicies(actor, settings);
+  return { message: changed.length === 0 ? "Nothing changed." : `Policies saved (${changed.length} changed).` };
+});

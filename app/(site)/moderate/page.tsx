@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireModeratorForPage } from "@/lib/moderation/page-access";
+import { loadModerationPage } from "@/lib/moderation/page-access";
 import { listModerationQueue } from "@/lib/moderation/queue";
 import { POST_ACTIONS } from "@/lib/moderation/schema";
 import { describeAction } from "@/lib/moderation/wording";
@@ -14,8 +14,7 @@ export const metadata: Metadata = { title: "Moderation queue", robots: { index: 
 const SELECTION_FORM = "queue-selection";
 
 export default async function ModerationQueuePage() {
-  const moderator = await requireModeratorForPage("/moderate");
-  const { items, total } = await listModerationQueue(moderator);
+  const { items, total } = await loadModerationPage("/moderate", listModerationQueue);
   return (
     <>
       <h1>Moderation queue</h1>

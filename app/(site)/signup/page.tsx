@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignupForm } from "@/components/accounts/signup-form";
+import { signUpFromForm } from "./actions";
 
 export const metadata: Metadata = { title: "Sign up" };
 
@@ -8,7 +9,7 @@ export default function SignupPage() {
     <div className="account-page">
       <h1>Create an account</h1>
       <p className="lead">An account lets you join the discussion under your own name.</p>
-      <SignupForm />
+      <SignupForm action={signUpFromForm} />
     </div>
   );
 }

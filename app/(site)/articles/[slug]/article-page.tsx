@@ -10,6 +10,7 @@ import { Discussion } from "@/components/discussion/discussion";
 import { pageCount } from "@/lib/comments/queries";
 import { CommentForm } from "@/components/discussion/comment-form";
 import { LoginBox } from "@/components/accounts/login-box";
+import { logInFromForm } from "../../login/actions";
 import { postCommentFromForm } from "./actions";
 
 // The article route and its older-posts route (/articles/<slug>/posts/<n>) share
@@ -27,6 +28,8 @@ export async function ArticlePage({ slug, discussionPage }: { slug: string; disc
   const pages = pageCount(article.nextPostNumber);
   if (discussionPage !== undefined && discussionPage > pages) notFound();
   const related = await listRelatedArticles({ id: article.id, categoryId: article.categoryId });
+  // The login box comes back here: the page's own address, the same for every reader.
+  const here = `/articles/${encodeURIComponent(article.slug)}${discussionPage === undefined ? "" : `/posts/${discussionPage}`}`;
 
   return (
     <div className="with-sidebar">
@@ -50,7 +53,7 @@ export async function ArticlePage({ slug, discussionPage }: { slug: string; disc
         <RelatedArticles articles={related} />
         <Discussion article={article} page={discussionPage ?? pages} pages={pages}>
           <CommentForm slug={article.slug} discussionOpen={article.discussionOpen} action={postCommentFromForm} />
-          <LoginBox />
+          <LoginBox action={logInFromForm} callbackPath={here} />
         </Discussion>
       </article>
       <Sidebar />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LOG_REASON_MAX } from "@/lib/moderation/limits";
-import { requireModeratorForPage } from "@/lib/moderation/page-access";
+import { loadModerationPage } from "@/lib/moderation/page-access";
 import { listDiscussions } from "@/lib/moderation/discussion";
 import { ActionPanel, PanelForm } from "@/components/moderation/action-panel";
 import { changeDiscussion } from "../actions";
@@ -9,8 +9,7 @@ import { changeDiscussion } from "../actions";
 export const metadata: Metadata = { title: "Discussions", robots: { index: false } };
 
 export default async function DiscussionsPage() {
-  const moderator = await requireModeratorForPage("/moderate/discussions");
-  const articles = await listDiscussions(moderator);
+  const articles = await loadModerationPage("/moderate/discussions", listDiscussions);
   return (
     <>
       <h1>Discussions</h1>

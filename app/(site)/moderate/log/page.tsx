@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireModeratorForPage } from "@/lib/moderation/page-access";
+import { loadModerationPage } from "@/lib/moderation/page-access";
 import { listModerationLog } from "@/lib/moderation/log";
 import { LOGGED_ACTIONS, logFilterSchema, type LogFilter } from "@/lib/moderation/schema";
 import { describeAction } from "@/lib/moderation/wording";
@@ -13,9 +13,8 @@ export const metadata: Metadata = { title: "Moderation log", robots: { index: fa
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ModerationLogPage({ searchParams }: Props) {
-  const moderator = await requireModeratorForPage("/moderate/log");
   const filter = logFilterSchema.parse(await searchParams);
-  const { entries, nextBefore } = await listModerationLog(moderator, filter);
+  const { entries, nextBefore } = await loadModerationPage("/moderate/log", (actor) => listModerationLog(actor, filter));
   return (
     <>
       <h1>Moderation log</h1>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requireModeratorForPage } from "@/lib/moderation/page-access";
+import { loadModerationPage } from "@/lib/moderation/page-access";
 import { findPostId } from "@/lib/moderation/review";
 
 export const metadata: Metadata = { title: "Find a post", robots: { index: false } };
@@ -10,10 +10,9 @@ type Props = { searchParams: Promise<{ address?: string | string[] }> };
 
 /** Goes from a post's public address (or id) to its moderation page. */
 export default async function FindPostPage({ searchParams }: Props) {
-  const moderator = await requireModeratorForPage("/moderate");
   const { address } = await searchParams;
   const text = typeof address === "string" ? address : "";
-  const id = text ? await findPostId(moderator, text) : null;
+  const id = await loadModerationPage("/moderate", (actor) => findPostId(actor, text));
   if (id) redirect(`/moderate/posts/${id}`);
   return (
     <>

@@ -1,4 +1,4 @@
-import { resetPassword } from "@/lib/accounts/password-reset";
+import { PASSWORD_CHANGED, resetPassword } from "@/lib/accounts/password-reset";
 import { resetPasswordSchema } from "@/lib/accounts/schema";
 import { json, readJsonBody, route } from "@/lib/http";
 
@@ -6,5 +6,5 @@ import { json, readJsonBody, route } from "@/lib/http";
 export const POST = route(async (request) => {
   const input = await readJsonBody(request, resetPasswordSchema);
   await resetPassword(input);
-  return json({ message: "Your password has been changed, and every session has been logged out. Log in with your new password." });
+  return json({ message: PASSWORD_CHANGED });
 });

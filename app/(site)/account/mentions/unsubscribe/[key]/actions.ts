@@ -1,16 +1,19 @@
 "use server";
-import { notFound, redirect } from "next/navigation";
-import { NotFound } from "@/lib/errors";
+import { z } from "zod";
+import { formAction } from "@/lib/forms";
 import { stopMentionEmails } from "@/lib/comments/mention-opt-out";
 
-/** The confirm button of the mention emails' opt-out link. */
-export async function stopMentionEmailsFromForm(formData: FormData): Promise<void> {
-  const key = String(formData.get("key") ?? "");
-  try {
-    await stopMentionEmails(key);
-  } catch (error) {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  }
-  redirect(`/account/mentions/unsubscribe/${encodeURIComponent(key)}`);
-}
+const optOutSchema = z.object({ key: z.string({ error: "Open the link from the email again." }).min(1).max(200) });
+
+/**
+ * The confirm button of the mention emails' opt-out link. The key is the
+ * credential; an unknown one answers with the sentence the page shows.
+ * Afterwards the page itself says the emails are off.
+ */
+export const stopMentionEmailsFromForm = formAction(optOutSchema, async ({ key }) => {
+  await stopMentionEmails(key);
+  return {
+    message: "Mention emails are off.",
+    redirectTo: `/account/mentions/unsubscribe/${encodeURIComponent(key)}`,
+  };
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findMentionSubscription } from "@/lib/comments/mention-opt-out";
+import { MentionOptOutForm } from "@/components/accounts/mention-opt-out-form";
 import { stopMentionEmailsFromForm } from "./actions";
 
 // The key in the address is the secret: keep it out of search engines and out
@@ -22,18 +23,7 @@ export default async function MentionOptOutPage({ params }: { params: Promise<{ 
     <div className="mention-opt-out">
       <h1>Emails when someone mentions you</h1>
       {subscription.mentionEmails ? (
-        <form action={stopMentionEmailsFromForm} className="form">
-          <p>
-            {subscription.username}, you get an email when someone writes @{subscription.username} in a discussion.
-            Stop these emails?
-          </p>
-          <input type="hidden" name="key" value={key} />
-          <div>
-            <button type="submit" className="button">
-              Stop mention emails
-            </button>
-          </div>
-        </form>
+        <MentionOptOutForm action={stopMentionEmailsFromForm} username={subscription.username} optOutKey={key} />
       ) : (
         <p className="form-success" role="status">
           Done: {subscription.username}, you will no longer get an email when someone mentions you.

@@ -1,3 +1,5 @@
+import type { FormState } from "@/lib/form-state";
+
 /** A field's problems, under the field that names this id in aria-describedby. */
 export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages?.length) return null;
@@ -12,13 +14,7 @@ export function FieldError({ id, messages }: { id: string; messages?: string[] }
  * The form's overall answer: the error sentence (and problems that belong to
  * no one field), or the done message. Always present, so screen readers hear it change.
  */
-export function FormMessage({
-  state,
-  otherErrors = [],
-}: {
-  state: { status: "idle" } | { status: "error"; error: string } | { status: "done"; message: string };
-  otherErrors?: string[];
-}) {
+export function FormMessage({ state, otherErrors = [] }: { state: FormState; otherErrors?: string[] }) {
   return (
     <div aria-live="polite">
       {state.status === "error" && (

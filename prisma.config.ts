@@ -14,6 +14,5 @@ export default defineConfig({
   engine: "js",
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  adapter: async () =>
-    new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }),
+  adapter: async () => new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }),
 });

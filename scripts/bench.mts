@@ -133,8 +133,13 @@ async function measureReferences(pageUrl: string): Promise<void> {
   results.page = { slug: ARTICLE, bytes: snapshot.body.length, status: snapshot.status, headers: replayableHeaders(snapshot) };
   const node = await startNodeReference(dataDir, snapshot);
   await chooseWrkThreads(node.url);
-  console.log(`wrk -t${settings.threads} -c${connections} -d${seconds}s; article page ${(snapshot.body.length / 1024).toFixed(1)} KB`);
-  record("reference-node", await measurePage("reference: bare node:http, same bytes", node.url, settings, { warmUp: false, fromQuire: false }));
+  console.log(
+    `wrk -t${settings.threads} -c${connections} -d${seconds}s; article page ${(snapshot.body.length / 1024).toFixed(1)} KB`,
+  );
+  record(
+    "reference-node",
+    await measurePage("reference: bare node:http, same bytes", node.url, settings, { warmUp: false, fromQuire: false }),
+  );
   await stopGroup(node.process);
   if (!nginx) return console.log("nginx is not installed: no nginx reference (apt-get install -y nginx)");
   const server = await startNginxReference(nginx.command, snapshot);
@@ -159,12 +164,24 @@ async function run(): Promise<void> {
   const single = { ...settings, connections: 1, threads: 1 };
 
   await measureReferences(`${cached.baseUrl}${articlePath}`);
-  const articleCached = record("article-cached", await measurePage(`${article}, anonymous`, `${cached.baseUrl}${articlePath}`, settings));
+  const articleCached = record(
+    "article-cached",
+    await measurePage(`${article}, anonymous`, `${cached.baseUrl}${articlePath}`, settings),
+  );
   const headers = { cookie: readerCookie };
-  record("article-cached-signed-in", await measurePage(`${article}, signed in`, `${cached.baseUrl}${articlePath}`, settings, { headers }));
-  const articleUncached = record("article-uncached", await measurePage(`${article}, uncached server`, `${uncached.baseUrl}${articlePath}`, settings));
+  record(
+    "article-cached-signed-in",
+    await measurePage(`${article}, signed in`, `${cached.baseUrl}${articlePath}`, settings, { headers }),
+  );
+  const articleUncached = record(
+    "article-uncached",
+    await measurePage(`${article}, uncached server`, `${uncached.baseUrl}${articlePath}`, settings),
+  );
   // A render's own latency, one request at a time (at 32 connections p50 is mostly queueing).
-  record("article-uncached-one-connection", await measurePage(`${article}, uncached, 1 connection`, `${uncached.baseUrl}${articlePath}`, single));
+  record(
+    "article-uncached-one-connection",
+    await measurePage(`${article}, uncached, 1 connection`, `${uncached.baseUrl}${articlePath}`, single),
+  );
   record("home-cached", await measurePage("home page, anonymous", `${cached.baseUrl}/`, settings));
 
   await postAtFullSpeed(cached, readerCookie);
@@ -184,7 +201,10 @@ async function run(): Promise<void> {
   [cached, uncached] = await servers.startBoth();
   const bigUrl = `${cached.baseUrl}/articles/${BIG_ARTICLE_SLUG}`;
   record("big-article-cached", await measurePage("5,000-post article, newest page, anonymous", bigUrl, settings));
-  const cachedAfter = record("article-cached-scale-set", await measurePage(`${article}, anonymous, scale set`, `${cached.baseUrl}${articlePath}`, settings));
+  const cachedAfter = record(
+    "article-cached-scale-set",
+    await measurePage(`${article}, anonymous, scale set`, `${cached.baseUrl}${articlePath}`, settings),
+  );
   const uncachedAfter = record(
     "article-uncached-scale-set",
     await measurePage(`${article}, uncached server, scale set`, `${uncached.baseUrl}${articlePath}`, settings),
@@ -195,7 +215,10 @@ async function run(): Promise<void> {
   );
   results.scale = {
     ...generated,
-    slowdown: { [`${article}, cached`]: slowdown(articleCached, cachedAfter), [`${article}, uncached`]: slowdown(articleUncached, uncachedAfter) },
+    slowdown: {
+      [`${article}, cached`]: slowdown(articleCached, cachedAfter),
+      [`${article}, uncached`]: slowdown(articleUncached, uncachedAfter),
+    },
   };
 }
 

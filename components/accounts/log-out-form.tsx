@@ -7,7 +7,15 @@ import type { FormController } from "@/components/forms/use-form-action";
  * back to `callbackPath`. Its state (useFormAction) belongs to whoever shows
  * it, so that it can outlive the button.
  */
-export function LogOutForm({ form, callbackPath, buttonClassName }: { form: FormController; callbackPath: string; buttonClassName: string }) {
+export function LogOutForm({
+  form,
+  callbackPath,
+  buttonClassName,
+}: {
+  form: FormController;
+  callbackPath: string;
+  buttonClassName: string;
+}) {
   return (
     <form ref={form.formRef} action={form.formAction} className="log-out-form">
       <ScriptMarker />

@@ -40,7 +40,13 @@ export function LoginForm({ form, callbackPath }: { form: FormController; callba
         errors={errorsOf(form.state, "username")}
         defaultValue={typedValue(form.state, "username")}
       />
-      <FormField name="password" label="Password" type="password" autoComplete="current-password" errors={errorsOf(form.state, "password")} />
+      <FormField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        errors={errorsOf(form.state, "password")}
+      />
     </AccountForm>
   );
 }

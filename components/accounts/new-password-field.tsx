@@ -6,5 +6,7 @@ import { FormField } from "./form-field";
 
 /** A new password, with the rules it must follow. */
 export function NewPasswordField({ label, errors }: { label: string; errors?: string[] }) {
-  return <FormField name="password" label={label} type="password" autoComplete="new-password" hint={PASSWORD_RULES} errors={errors} />;
+  return (
+    <FormField name="password" label={label} type="password" autoComplete="new-password" hint={PASSWORD_RULES} errors={errors} />
+  );
 }

@@ -24,7 +24,10 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
           <NewPasswordField label="New password" errors={errorsOf(form.state, "password")} />
         </AccountForm>
       )}
-      <FormMessage state={form.state} otherErrors={[...(errorsOf(form.state, "token") ?? []), ...(errorsOf(form.state, "_form") ?? [])]} />
+      <FormMessage
+        state={form.state}
+        otherErrors={[...(errorsOf(form.state, "token") ?? []), ...(errorsOf(form.state, "_form") ?? [])]}
+      />
       {done ? (
         <p>
           <Link href="/login">Log in with your new password</Link>

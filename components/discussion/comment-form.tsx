@@ -12,15 +12,7 @@ import { useViewer } from "./viewer";
  * cacheable article page) and works without JavaScript; once the page has
  * loaded it says who you will post as.
  */
-export function CommentForm({
-  slug,
-  discussionOpen,
-  action,
-}: {
-  slug: string;
-  discussionOpen: boolean;
-  action: FormAction;
-}) {
+export function CommentForm({ slug, discussionOpen, action }: { slug: string; discussionOpen: boolean; action: FormAction }) {
   const viewer = useViewer();
   const { refresh } = viewer;
   // A held post is answered in place (the page then lists it from /comments/mine), not by loading /posted.
@@ -89,7 +81,8 @@ function PostingIdentity({ loaded, username }: { loaded: boolean; username: stri
   return (
     <p className="hint" id="comment-form-identity">
       {!loaded && "Logged-in readers post under their username, or anonymously if they choose; guests post anonymously."}
-      {loaded && !username &&
+      {loaded &&
+        !username &&
         "You are not logged in, so your post will appear under an anonymous name (“anon” and a number) and may wait for a moderator before it is shown."}
       {username && (
         <>

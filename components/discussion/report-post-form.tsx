@@ -18,7 +18,11 @@ export function ReportPostForm({ postId, onCancel }: { postId: number; onCancel:
     );
   }
   async function report(reason: string) {
-    await send(`/api/comments/${postId}/reports`, { method: "POST", body: { reason }, answer: reportAnswer }, (sent) => sent.message);
+    await send(
+      `/api/comments/${postId}/reports`,
+      { method: "POST", body: { reason }, answer: reportAnswer },
+      (sent) => sent.message,
+    );
   }
   return (
     <TextFieldForm

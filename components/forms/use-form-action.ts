@@ -64,7 +64,7 @@ function focusFirstInvalid(form: HTMLFormElement, fields: FieldErrors) {
 /** A full page load of a path on this site (lib/auth/callback-url.ts chose it; checked again here). */
 function loadPage(path: string) {
   const target = new URL(path, window.location.href);
-  if (target.origin !== window.location.origin) return window.location.assign("/");
+  if (target.origin !== window.location.origin) return window.location.assign(window.location.origin);
   const samePage = target.pathname === window.location.pathname && target.search === window.location.search;
   if (samePage && target.hash) {
     // Going to the same page with only a different #fragment would not reload it.

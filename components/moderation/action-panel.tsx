@@ -28,7 +28,15 @@ export function ActionPanel({ action, children }: { action: FormAction<Moderatio
 }
 
 /** A form that submits through the page's ActionPanel. */
-export function PanelForm({ children, ...props }: { children: React.ReactNode; id?: string; className?: string; "aria-label"?: string }) {
+export function PanelForm({
+  children,
+  ...props
+}: {
+  children: React.ReactNode;
+  id?: string;
+  className?: string;
+  "aria-label"?: string;
+}) {
   const panel = useContext(PanelContext);
   if (!panel) throw new Error("PanelForm must be inside an ActionPanel");
   return (
@@ -38,7 +46,11 @@ export function PanelForm({ children, ...props }: { children: React.ReactNode; i
   );
 }
 
-const NOTICE_CLASS = { idle: "moderation-notice", done: "moderation-notice moderation-notice--ok", error: "moderation-notice moderation-notice--error" };
+const NOTICE_CLASS = {
+  idle: "moderation-notice",
+  done: "moderation-notice moderation-notice--ok",
+  error: "moderation-notice moderation-notice--error",
+};
 
 function ActionNotice({ state, formAction }: { state: ModerationState; formAction: (form: FormData) => void }) {
   const fieldErrors = state.status === "error" ? Object.entries(state.fields) : [];

@@ -82,7 +82,8 @@ function Change({ before, after }: { before: Snapshot | null; after: Snapshot | 
   const lines: string[] = [];
   if (before.status !== after.status && after.status) lines.push(`${word(before.status)} → ${word(after.status)}`);
   if (after.number && before.number !== after.number) lines.push(`numbered Post ${after.number}`);
-  if (before.discussionOpen !== undefined) lines.push(`discussion ${open(before.discussionOpen)} → ${open(after.discussionOpen)}`);
+  if (before.discussionOpen !== undefined)
+    lines.push(`discussion ${open(before.discussionOpen)} → ${open(after.discussionOpen)}`);
   if (before.bannedUntil !== undefined) lines.push(`${ban(before.bannedUntil)} → ${ban(after.bannedUntil)}`);
   if (before.openReportIds?.length) lines.push(`${before.openReportIds.length} report(s) dismissed`);
   if (after.openReportIds?.length) lines.push(`${after.openReportIds.length} report(s) reopened`);

@@ -4,7 +4,8 @@ import { LogEntry } from "./log-entry";
 /** Audit-log entries, newest first. Restore is offered once per post, on its newest entry here. */
 export function LogTable({ entries }: { entries: Entry[] }) {
   const newestOnPost = new Map<number, number>();
-  for (const entry of entries) if (entry.commentId && !newestOnPost.has(entry.commentId)) newestOnPost.set(entry.commentId, entry.id);
+  for (const entry of entries)
+    if (entry.commentId && !newestOnPost.has(entry.commentId)) newestOnPost.set(entry.commentId, entry.id);
   return (
     <table className="moderation-log">
       <thead>
@@ -22,7 +23,11 @@ export function LogTable({ entries }: { entries: Entry[] }) {
       </thead>
       <tbody>
         {entries.map((entry) => (
-          <LogEntry key={entry.id} entry={entry} offerRestore={entry.commentId !== null && newestOnPost.get(entry.commentId) === entry.id} />
+          <LogEntry
+            key={entry.id}
+            entry={entry}
+            offerRestore={entry.commentId !== null && newestOnPost.get(entry.commentId) === entry.id}
+          />
         ))}
       </tbody>
     </table>

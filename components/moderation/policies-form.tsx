@@ -37,19 +37,43 @@ export function PoliciesForm({ settings, action }: { settings: SiteSettings; act
       </div>
       <fieldset>
         <legend>Hold for moderation</legend>
-        <Checkbox name="holdGuestPosts" label="Hold posts by guests (not signed in)" checked={typed ? typed.holdGuestPosts === "on" : settings.holdGuestPosts} />
-        <Checkbox name="holdFirstPost" label="Hold a new account's first post" checked={typed ? typed.holdFirstPost === "on" : settings.holdFirstPost} />
+        <Checkbox
+          name="holdGuestPosts"
+          label="Hold posts by guests (not signed in)"
+          checked={typed ? typed.holdGuestPosts === "on" : settings.holdGuestPosts}
+        />
+        <Checkbox
+          name="holdFirstPost"
+          label="Hold a new account's first post"
+          checked={typed ? typed.holdFirstPost === "on" : settings.holdFirstPost}
+        />
         <Field name="linkLimit" label="Hold posts with more links than" state={state}>
-          <input type="text" inputMode="numeric" id="linkLimit" name="linkLimit" defaultValue={value("linkLimit", settings.linkLimit)} {...described(state, "linkLimit")} />
+          <input
+            type="text"
+            inputMode="numeric"
+            id="linkLimit"
+            name="linkLimit"
+            defaultValue={value("linkLimit", settings.linkLimit)}
+            {...described(state, "linkLimit")}
+          />
         </Field>
       </fieldset>
       <fieldset>
         <legend>Blocked words</legend>
         <Field name="blockedWords" label="Blocked words, one per line" state={state}>
-          <textarea id="blockedWords" name="blockedWords" defaultValue={value("blockedWords", settings.blockedWords.join("\n"))} {...described(state, "blockedWords")} />
+          <textarea
+            id="blockedWords"
+            name="blockedWords"
+            defaultValue={value("blockedWords", settings.blockedWords.join("\n"))}
+            {...described(state, "blockedWords")}
+          />
         </Field>
         <Field name="blockedWordAction" label="A post with a blocked word is" state={state}>
-          <select id="blockedWordAction" name="blockedWordAction" defaultValue={value("blockedWordAction", settings.blockedWordAction)}>
+          <select
+            id="blockedWordAction"
+            name="blockedWordAction"
+            defaultValue={value("blockedWordAction", settings.blockedWordAction)}
+          >
             <option value="hold">held for moderation</option>
             <option value="reject">rejected</option>
           </select>
@@ -61,7 +85,14 @@ export function PoliciesForm({ settings, action }: { settings: SiteSettings; act
           <div key={key} className="rate-limit" role="group" aria-label={label}>
             <span className="rate-limit__label">{label}: at most</span>
             <Field name={`${key}.max`} label="requests" state={state}>
-              <input type="text" inputMode="numeric" id={`${key}.max`} name={`${key}.max`} defaultValue={value(`${key}.max`, rule.max)} {...described(state, `${key}.max`)} />
+              <input
+                type="text"
+                inputMode="numeric"
+                id={`${key}.max`}
+                name={`${key}.max`}
+                defaultValue={value(`${key}.max`, rule.max)}
+                {...described(state, `${key}.max`)}
+              />
             </Field>
             <Field name={`${key}.windowSeconds`} label="per this many seconds" state={state}>
               <input

@@ -150,8 +150,12 @@ function PosterFacts({ post }: { post: PostForReview }) {
       <div>
         <dt>Real author</dt>
         <dd>
-          {author ? `${author.username}${post.anonymous ? ` (posted anonymously as ${post.postedAs})` : ""}` : "a guest (not signed in)"}
-          {author?.bannedUntil && isBanned(author) && <strong className="queue-item__banned"> — {describeBan(author.bannedUntil)}</strong>}
+          {author
+            ? `${author.username}${post.anonymous ? ` (posted anonymously as ${post.postedAs})` : ""}`
+            : "a guest (not signed in)"}
+          {author?.bannedUntil && isBanned(author) && (
+            <strong className="queue-item__banned"> — {describeBan(author.bannedUntil)}</strong>
+          )}
         </dd>
       </div>
       <div>

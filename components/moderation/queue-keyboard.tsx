@@ -59,8 +59,8 @@ export function QueueKeyboard({ itemIds }: { itemIds: number[] }) {
 
   return (
     <p className="queue-keys" id="queue-keys">
-      Keyboard: <kbd>j</kbd> / <kbd>k</kbd> next / previous post, <kbd>a</kbd> approve (or keep a reported post),{" "}
-      <kbd>r</kbd> reject, <kbd>x</kbd> select.
+      Keyboard: <kbd>j</kbd> / <kbd>k</kbd> next / previous post, <kbd>a</kbd> approve (or keep a reported post), <kbd>r</kbd>{" "}
+      reject, <kbd>x</kbd> select.
     </p>
   );
 }

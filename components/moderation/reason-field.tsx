@@ -5,7 +5,13 @@ export function ReasonField({ hint = "optional, for the log", required = false }
   return (
     <label>
       Reason <span className="muted">({hint})</span>
-      <input type="text" name="reason" maxLength={LOG_REASON_MAX} minLength={required ? BAN_REASON_MIN : undefined} required={required} />
+      <input
+        type="text"
+        name="reason"
+        maxLength={LOG_REASON_MAX}
+        minLength={required ? BAN_REASON_MIN : undefined}
+        required={required}
+      />
     </label>
   );
 }

@@ -3,7 +3,8 @@ import { useCallback, useState } from "react";
 import { z } from "zod";
 import { IDLE, type FormState } from "@/lib/form-state";
 
-export type JsonAnswer<T> = { ok: true; data: T } | { ok: false; status: number; error: string; fields: Record<string, string[]> };
+export type JsonAnswer<T> =
+  { ok: true; data: T } | { ok: false; status: number; error: string; fields: Record<string, string[]> };
 
 /** Quire's one error shape (lib/http.ts errorResponse). */
 const errorAnswerSchema = z.object({
@@ -38,7 +39,9 @@ export async function requestJson<S extends z.ZodType>(
   const data: unknown = await response.json().catch(() => undefined);
   if (response.ok) {
     const parsed = answer.safeParse(data);
-    return parsed.success ? { ok: true, data: parsed.data } : { ok: false, status: response.status, error: UNREADABLE, fields: {} };
+    return parsed.success
+      ? { ok: true, data: parsed.data }
+      : { ok: false, status: response.status, error: UNREADABLE, fields: {} };
   }
   const failure = errorAnswerSchema.safeParse(data);
   return failure.success

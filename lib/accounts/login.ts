@@ -41,12 +41,7 @@ export async function authenticate(input: LoginInput, ip: string) {
   return { id: user.id, username: user.username, role: user.role, sessionVersion: user.sessionVersion };
 }
 
-const KNOWN_LOGIN_ERRORS = new Set([
-  new LoginFailed().message,
-  new ServiceBusy().message,
-  LOGIN_UNAVAILABLE,
-  LOGIN_INCOMPLETE,
-]);
+const KNOWN_LOGIN_ERRORS = new Set([new LoginFailed().message, new ServiceBusy().message, LOGIN_UNAVAILABLE, LOGIN_INCOMPLETE]);
 
 /**
  * The sentence to show for next-auth's `/login?error=...`. That parameter is

@@ -8,12 +8,7 @@ import { getSiteSettings } from "@/lib/settings/queries";
 import { randomToken, sha256Hex } from "@/lib/text";
 import { passwordChangedEmail, passwordResetEmail } from "./emails";
 import { hashPassword } from "./password";
-import {
-  PASSWORD_REPEATS_IDENTITY,
-  passwordRepeatsIdentity,
-  type ForgotPasswordInput,
-  type ResetPasswordInput,
-} from "./schema";
+import { PASSWORD_REPEATS_IDENTITY, passwordRepeatsIdentity, type ForgotPasswordInput, type ResetPasswordInput } from "./schema";
 
 /** How long a reset link works. */
 export const RESET_LINK_MINUTES = 60;

@@ -19,8 +19,7 @@ import type { SignupInput } from "./schema";
  * The forgot-password form, which has no such constraint, never reveals it.
  */
 const USERNAME_TAKEN = "That username is taken. Please choose another.";
-const EMAIL_UNAVAILABLE =
-  "This email address cannot be used for a new account. If it is yours, log in or reset your password.";
+const EMAIL_UNAVAILABLE = "This email address cannot be used for a new account. If it is yours, log in or reset your password.";
 
 /** Creates a reader account. The caller logs the new user in (startSession, or next-auth). */
 export async function signUp(input: SignupInput, ip: string): Promise<{ id: number; username: string; sessionVersion: number }> {

@@ -19,7 +19,9 @@ const HANDLE_SPAN = 99000;
 export async function anonHandleFor(tx: Tx, articleId: number, authorId: number | null): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const handle =
-      authorId === null ? `anon${crypto.randomInt(HANDLE_MIN, HANDLE_MIN + HANDLE_SPAN)}` : stableHandle(authorId, articleId, attempt);
+      authorId === null
+        ? `anon${crypto.randomInt(HANDLE_MIN, HANDLE_MIN + HANDLE_SPAN)}`
+        : stableHandle(authorId, articleId, attempt);
     const takenBySomeoneElse = await tx.comment.findFirst({
       where: {
         articleId,

@@ -13,7 +13,10 @@ export type HeldReason = "guest" | "first-post" | "links" | "blocked-word";
 export function findBlockedWord(text: string, blockedWords: readonly string[]): string | null {
   const haystack = text.normalize("NFKC").toLowerCase();
   for (const word of blockedWords) {
-    const needle = word.normalize("NFKC").toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const needle = word
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     if (new RegExp(`(?<![\\p{L}\\p{N}])${needle}(?![\\p{L}\\p{N}])`, "u").test(haystack)) return word;
   }
   return null;
@@ -40,11 +43,7 @@ export function contentHoldReason(body: string, settings: SiteSettings): HeldRea
  * Whether a new post waits for moderation, and why. Moderators' own posts never
  * wait: they are the ones who would approve them.
  */
-export async function holdReasonFor(
-  body: string,
-  actor: SessionUser | null,
-  settings: SiteSettings,
-): Promise<HeldReason | null> {
+export async function holdReasonFor(body: string, actor: SessionUser | null, settings: SiteSettings): Promise<HeldReason | null> {
   if (actor && roleAllows(actor.role, "moderator")) return null;
   const content = contentHoldReason(body, settings);
   if (content) return content;

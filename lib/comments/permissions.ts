@@ -15,14 +15,12 @@ export function editableUntil(post: { createdAt: Date }): Date {
  * while after posting: long enough to fix a typo, too short to rewrite a
  * thread that others have already replied to.
  */
-export function assertCanChangeOwnPost(
-  actor: SessionUser,
-  post: { authorId: number | null; createdAt: Date },
-  now: Date,
-): void {
+export function assertCanChangeOwnPost(actor: SessionUser, post: { authorId: number | null; createdAt: Date }, now: Date): void {
   assertNotBanned(actor, now);
   if (post.authorId !== actor.id) throw new Forbidden("You can only change your own posts.");
   if (now >= editableUntil(post)) {
-    throw new Forbidden(`Posts can be changed for ${EDIT_WINDOW_MINUTES} minutes after posting; this one can no longer be changed.`);
+    throw new Forbidden(
+      `Posts can be changed for ${EDIT_WINDOW_MINUTES} minutes after posting; this one can no longer be changed.`,
+    );
   }
 }

@@ -30,8 +30,7 @@ export type PostedComment = {
 
 const REPEAT_WINDOW_MS = 10 * 60_000;
 
-const HONEYPOT_MESSAGE =
-  "Leave the last field of the form empty: it is there to catch spam robots. Nothing was posted.";
+const HONEYPOT_MESSAGE = "Leave the last field of the form empty: it is there to catch spam robots. Nothing was posted.";
 
 /**
  * Posts a comment: the one path behind the comment form's server action and
@@ -96,7 +95,10 @@ async function consumeCommentRateLimits(actor: SessionUser | null, ipHash: strin
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;
     const wait = describeWait(error.retryAfterSeconds);
-    throw new RateLimited(error.retryAfterSeconds, `You are posting too often. Your comment was not posted; please wait ${wait} and try again.`);
+    throw new RateLimited(
+      error.retryAfterSeconds,
+      `You are posting too often. Your comment was not posted; please wait ${wait} and try again.`,
+    );
   }
 }
 

@@ -8,10 +8,7 @@ import { publicPosterName } from "./poster";
  * Names that match nobody are left as plain text. Returns the stored mentions,
  * with the registered user behind each (for notification), if any.
  */
-export async function recordMentions(
-  tx: Tx,
-  post: { id: number; articleId: number; body: string; createdAt: Date },
-) {
+export async function recordMentions(tx: Tx, post: { id: number; articleId: number; body: string; createdAt: Date }) {
   const names = parseMentionNames(post.body);
   if (names.length === 0) return [];
   const earlier = await tx.comment.findMany({

@@ -55,10 +55,7 @@ export const editCommentSchema = z.strictObject({ body: commentBodySchema }, onl
 export type EditCommentInput = z.output<typeof editCommentSchema>;
 
 /** A reader's report of a post to the moderators. */
-export const reportSchema = z.strictObject(
-  { reason: plainText("reason", REASON_MIN, REASON_MAX) },
-  onlyDocumentedFields,
-);
+export const reportSchema = z.strictObject({ reason: plainText("reason", REASON_MIN, REASON_MAX) }, onlyDocumentedFields);
 export type ReportInput = z.output<typeof reportSchema>;
 
 /** The comment form's fields as the schema expects them (a ticked checkbox sends "on"). */

@@ -32,8 +32,7 @@ export class QuireSQLiteAdapterFactory extends PrismaBetterSQLite3 {
     client.pragma("cache_size = -32000");
     client.pragma("temp_store = MEMORY");
     const prepare = client.prepare.bind(client);
-    client.prepare = ((sql: string) =>
-      prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
+    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
     return adapter;
   }
 }

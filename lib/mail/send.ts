@@ -38,7 +38,10 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
   }
   const composed = await nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(message);
   await fs.mkdir(OUTBOX_DIR, { recursive: true });
-  const file = path.join(OUTBOX_DIR, `${new Date().toISOString().replace(/[:.]/g, "-")}-${crypto.randomBytes(4).toString("hex")}.eml`);
+  const file = path.join(
+    OUTBOX_DIR,
+    `${new Date().toISOString().replace(/[:.]/g, "-")}-${crypto.randomBytes(4).toString("hex")}.eml`,
+  );
   await fs.writeFile(file, composed.message as Buffer, { mode: 0o600 });
   console.log(`No SMTP_URL set: wrote an email to ${file}`);
 }

@@ -63,7 +63,8 @@ export async function moderateSelection(actor: Actor, input: SelectionActionInpu
 export async function editPost(actor: Actor, input: EditPostInput) {
   const moderator = assertCanModerate(actor);
   return changePost(moderator, input, "edit", async (tx, post) => {
-    if (post.body === input.body) throw new ValidationError("The text is unchanged.", { body: ["Change the text, or leave it as it is."] });
+    if (post.body === input.body)
+      throw new ValidationError("The text is unchanged.", { body: ["Change the text, or leave it as it is."] });
     const edited = { body: input.body, originalBody: post.originalBody ?? post.body, editedAt: new Date() };
     await tx.comment.update({ where: { id: post.id }, data: edited });
     await refreshMentions(tx, post.id);

@@ -9,7 +9,10 @@ import { BANNED_FOR_GOOD, describeBan } from "./wording";
 const DAY_MS = 86_400_000;
 
 async function findUser(tx: Tx, id: number) {
-  const user = await tx.user.findUnique({ where: { id }, select: { id: true, username: true, role: true, bannedUntil: true, banReason: true } });
+  const user = await tx.user.findUnique({
+    where: { id },
+    select: { id: true, username: true, role: true, bannedUntil: true, banReason: true },
+  });
   if (!user) throw new NotFound("We could not find that user.");
   return user;
 }
@@ -40,7 +43,9 @@ export async function banUser(actor: Actor, input: BanInput) {
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, input.userId);
     if (!canBan(moderator, user)) {
-      throw new Forbidden(user.id === moderator.id ? "You cannot ban yourself." : "Only an administrator can ban a member of staff.");
+      throw new Forbidden(
+        user.id === moderator.id ? "You cannot ban yourself." : "Only an administrator can ban a member of staff.",
+      );
     }
     await tx.user.update({ where: { id: user.id }, data: { bannedUntil, banReason: input.reason } });
     await recordModerationAction(tx, {

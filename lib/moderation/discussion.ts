@@ -12,7 +12,10 @@ export async function setDiscussionState(actor: Actor, input: DiscussionInput) {
   const moderator = assertCanModerate(actor);
   const open = input.state === "open";
   const result = await db.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, title: true, discussionOpen: true } });
+    const article = await tx.article.findUnique({
+      where: { id: input.articleId },
+      select: { id: true, title: true, discussionOpen: true },
+    });
     if (!article) throw new NotFound("We could not find that article.");
     if (article.discussionOpen === open) throw new Conflict(`The discussion of “${article.title}” is already ${input.state}.`);
     await tx.article.update({ where: { id: article.id }, data: { discussionOpen: open } });

@@ -48,7 +48,12 @@ export async function listModerationLog(actor: Actor, filter: LogFilter, pageSiz
   const entries = rows.map((row) => {
     const before = parseSnapshot(row.before);
     // Undo refuses an entry it cannot read; offering it would only lead to that refusal.
-    return { ...row, before, after: parseSnapshot(row.after), canUndo: row.comment !== null && undoTarget.has(row.id) && before !== null };
+    return {
+      ...row,
+      before,
+      after: parseSnapshot(row.after),
+      canUndo: row.comment !== null && undoTarget.has(row.id) && before !== null,
+    };
   });
   return { entries, nextBefore: rows.length === pageSize ? rows[rows.length - 1]!.id : null };
 }

@@ -58,7 +58,14 @@ export async function readPoliciesForm(form: FormData): Promise<SiteSettings> {
       if (!form.has(key)) return [key, saved];
       if (typeof saved === "boolean") return [key, form.getAll(key).includes("on")];
       if (typeof saved === "number") return [key, whole(key)];
-      if (Array.isArray(saved)) return [key, text(key).split(/\r?\n/).map((w) => w.trim()).filter(Boolean)];
+      if (Array.isArray(saved))
+        return [
+          key,
+          text(key)
+            .split(/\r?\n/)
+            .map((w) => w.trim())
+            .filter(Boolean),
+        ];
       return [key, text(key)];
     }),
   );

@@ -23,7 +23,12 @@ export async function countWaitingItems(actor: Actor): Promise<number> {
 export async function listModerationQueue(actor: Actor, { limit = QUEUE_PAGE_SIZE } = {}) {
   assertCanModerate(actor);
   const [pending, reported, total] = await Promise.all([
-    db.comment.findMany({ where: { status: "PENDING" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit, select: { id: true, createdAt: true } }),
+    db.comment.findMany({
+      where: { status: "PENDING" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: limit,
+      select: { id: true, createdAt: true },
+    }),
     db.report.findMany({
       where: { dismissedAt: null, comment: { status: "APPROVED" } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

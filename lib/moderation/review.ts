@@ -67,7 +67,10 @@ export async function findPostId(actor: Actor, address: string): Promise<number 
   }
   const match = /\/articles\/([A-Za-z0-9_-]+)[^#]*#post-(\d+)/.exec(text);
   if (!match) return null;
-  const post = await db.comment.findFirst({ where: { article: { slug: match[1] }, number: Number(match[2]) }, select: { id: true } });
+  const post = await db.comment.findFirst({
+    where: { article: { slug: match[1] }, number: Number(match[2]) },
+    select: { id: true },
+  });
   return post?.id ?? null;
 }
 
@@ -77,14 +80,26 @@ async function posterHistory(posts: { author: { id: number } | null; ipHash: str
   const addresses = [...new Set(posts.flatMap((p) => (!p.author && p.ipHash ? [p.ipHash] : [])))];
   const [byAuthor, byAddress] = await Promise.all([
     db.comment.groupBy({ by: ["authorId", "status"], where: { authorId: { in: authorIds } }, _count: { _all: true } }),
-    db.comment.groupBy({ by: ["ipHash", "status"], where: { ipHash: { in: addresses }, authorId: null }, _count: { _all: true } }),
+    db.comment.groupBy({
+      by: ["ipHash", "status"],
+      where: { ipHash: { in: addresses }, authorId: null },
+      _count: { _all: true },
+    }),
   ]);
   const tally = (of: PosterHistory["of"], rows: { status: CommentStatus; _count: { _all: number } }[]): PosterHistory => {
     const count = (status: CommentStatus) => rows.find((r) => r.status === status)?._count._all ?? 0;
     return { of, approved: count("APPROVED"), rejected: count("REJECTED"), spam: count("SPAM") };
   };
   return {
-    byAuthor: (id: number) => tally("account", byAuthor.filter((r) => r.authorId === id)),
-    byAddress: (hash: string) => tally("address", byAddress.filter((r) => r.ipHash === hash)),
+    byAuthor: (id: number) =>
+      tally(
+        "account",
+        byAuthor.filter((r) => r.authorId === id),
+      ),
+    byAddress: (hash: string) =>
+      tally(
+        "address",
+        byAddress.filter((r) => r.ipHash === hash),
+      ),
   };
 }

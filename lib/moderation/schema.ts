@@ -37,7 +37,13 @@ function formNumber<T extends z.ZodType>(schema: T) {
   }, schema);
 }
 
-const recordId = (what: string) => formNumber(z.number({ error: `Choose ${what}.` }).int().positive(`Choose ${what}.`));
+const recordId = (what: string) =>
+  formNumber(
+    z
+      .number({ error: `Choose ${what}.` })
+      .int()
+      .positive(`Choose ${what}.`),
+  );
 
 /**
  * The post's version as the moderator saw it. When given, the action is refused

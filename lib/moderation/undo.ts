@@ -26,7 +26,9 @@ export async function undoLastAction(actor: Actor, input: PostRef) {
     const target = history.find((entry) => entry.action !== "undo" && entry.undoneAt === null);
     if (!target) throw new Conflict("There is nothing left to undo on this post.");
     if (readSnapshot(history[0]!, "after").version !== post.version) {
-      throw new Conflict("This post has changed since its last moderation action, so it cannot be undone. Reload to see its current state.");
+      throw new Conflict(
+        "This post has changed since its last moderation action, so it cannot be undone. Reload to see its current state.",
+      );
     }
     const restore = readSnapshot(target, "before");
     const before = await revert(tx, post, restore);

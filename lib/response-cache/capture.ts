@@ -27,7 +27,8 @@ export function captureResponse(res: ServerResponse): Promise<CapturedResponse |
       if (Array.isArray(given)) {
         for (let i = 0; i + 1 < given.length; i += 2) res.setHeader(String(given[i]), given[i + 1] as string);
       } else if (given) {
-        for (const [name, value] of Object.entries(given as OutgoingHttpHeaders)) if (value !== undefined) res.setHeader(name, value);
+        for (const [name, value] of Object.entries(given as OutgoingHttpHeaders))
+          if (value !== undefined) res.setHeader(name, value);
       }
       return res;
     };

@@ -112,10 +112,25 @@ function isNotModified(req: IncomingMessage, page: CachedPage): boolean {
   });
 }
 
-export function sendPage(req: IncomingMessage, res: ServerResponse, page: CachedPage, state: "hit" | "miss", cacheControl: string): void {
+export function sendPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  page: CachedPage,
+  state: "hit" | "miss",
+  cacheControl: string,
+): void {
   const encoding = chooseEncoding(req, page);
   if (isNotModified(req, page)) {
-    res.writeHead(304, ["cache-control", cacheControl, "etag", etagOf(page, encoding), "vary", String(page.headers.vary), "x-quire-cache", state]);
+    res.writeHead(304, [
+      "cache-control",
+      cacheControl,
+      "etag",
+      etagOf(page, encoding),
+      "vary",
+      String(page.headers.vary),
+      "x-quire-cache",
+      state,
+    ]);
     res.end();
     return;
   }

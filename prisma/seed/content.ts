@@ -61,17 +61,22 @@ const articleFront = z.object({
 
 const discussionFile = z.object({
   posts: z.array(
-    z.object({
-      author: z.string().optional(),
-      anonymous: z.boolean().default(false),
-      handle: z.string().regex(/^anon\d{2,6}$/).optional(),
-      at: isoDate,
-      body: z.string().min(2),
-      /** Demo posts that wait for a moderator, and why (shown in the moderation queue). */
-      status: z.enum(["approved", "pending"]).default("approved"),
-      held: z.enum(["guest", "first-post", "links", "blocked-word"]).optional(),
-      reports: z.array(z.object({ reason: z.string().min(1) })).default([]),
-    }).refine((p) => p.author || (p.anonymous && p.handle), "a post needs an author, or anonymous with a handle")
+    z
+      .object({
+        author: z.string().optional(),
+        anonymous: z.boolean().default(false),
+        handle: z
+          .string()
+          .regex(/^anon\d{2,6}$/)
+          .optional(),
+        at: isoDate,
+        body: z.string().min(2),
+        /** Demo posts that wait for a moderator, and why (shown in the moderation queue). */
+        status: z.enum(["approved", "pending"]).default("approved"),
+        held: z.enum(["guest", "first-post", "links", "blocked-word"]).optional(),
+        reports: z.array(z.object({ reason: z.string().min(1) })).default([]),
+      })
+      .refine((p) => p.author || (p.anonymous && p.handle), "a post needs an author, or anonymous with a handle")
       .refine((p) => !p.anonymous || p.handle, "an anonymous post needs a handle"),
   ),
 });
@@ -91,7 +96,9 @@ function readMatter(file: string) {
 function parseFile<S extends z.ZodType>(schema: S, data: unknown, file: string): z.output<S> {
   const result = schema.safeParse(data);
   if (!result.success) {
-    throw new Error(`${path.relative(process.cwd(), file)}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `${path.relative(process.cwd(), file)}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   return result.data;
 }
@@ -99,7 +106,11 @@ function parseFile<S extends z.ZodType>(schema: S, data: unknown, file: string):
 function markdownFiles(folder: string): string[] {
   const dir = path.join(CONTENT_DIR, folder);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith(".md")).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 export function loadContent() {

@@ -17,7 +17,8 @@ export function rawGet(url: string, headers: Record<string, string> = {}): Promi
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
         const pairs: Array<[string, string]> = [];
-        for (let i = 0; i + 1 < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i]!, response.rawHeaders[i + 1]!]);
+        for (let i = 0; i + 1 < response.rawHeaders.length; i += 2)
+          pairs.push([response.rawHeaders[i]!, response.rawHeaders[i + 1]!]);
         resolve({ status: response.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks) });
       });
       response.on("error", reject);

@@ -13,7 +13,13 @@ export type BenchResults = {
   startedAt: string;
   finishedAt?: string;
   machine: { cores: number; cpu: string; memoryGb: number; node: string; wrk: string; nginx: string | null; kernel: string };
-  settings: { seconds: number; warmupSeconds: number; connections: number; wrkThreads: number; threadCalibration: Record<string, number> };
+  settings: {
+    seconds: number;
+    warmupSeconds: number;
+    connections: number;
+    wrkThreads: number;
+    threadCalibration: Record<string, number>;
+  };
   page: { slug: string; bytes: number; status: number; headers: Array<[string, string]> };
   loads: LoadRow[];
   posting?: PostingResult;
@@ -36,12 +42,18 @@ export function printLoadRow(row: LoadRow): void {
 export function printTable(results: BenchResults): void {
   const { machine, settings, page } = results;
   console.log("\n=== Quire bench ===");
-  console.log(`machine: ${machine.cores} cores (${machine.cpu}), ${fixed(machine.memoryGb)} GB, node ${machine.node}, ${machine.wrk}, ${machine.nginx ?? "no nginx"}`);
+  console.log(
+    `machine: ${machine.cores} cores (${machine.cpu}), ${fixed(machine.memoryGb)} GB, node ${machine.node}, ${machine.wrk}, ${machine.nginx ?? "no nginx"}`,
+  );
   console.log(
     `wrk -t${settings.wrkThreads} -c${settings.connections} -d${settings.seconds}s (threads chosen by the reference's req/s: ` +
-      `${Object.entries(settings.threadCalibration).map(([t, rps]) => `${t} ${fixed(rps, 0)}`).join(", ")}); page /articles/${page.slug}, ${fixed(page.bytes / 1024)} KB`,
+      `${Object.entries(settings.threadCalibration)
+        .map(([t, rps]) => `${t} ${fixed(rps, 0)}`)
+        .join(", ")}); page /articles/${page.slug}, ${fixed(page.bytes / 1024)} KB`,
   );
-  console.log(`\n  ${"page".padEnd(52)} ${"req/s".padStart(14)} ${"p50".padStart(14)} ${"p99".padStart(14)} ${"errors".padStart(13)}  × node:http`);
+  console.log(
+    `\n  ${"page".padEnd(52)} ${"req/s".padStart(14)} ${"p50".padStart(14)} ${"p99".padStart(14)} ${"errors".padStart(13)}  × node:http`,
+  );
   for (const row of results.loads) printLoadRow(row);
   const posting = results.posting;
   if (posting) {
@@ -61,12 +73,18 @@ export function printTable(results: BenchResults): void {
         `median ${fixed(freshness.medianMs, 2)} ms, max ${fixed(freshness.maxMs, 2)} ms`,
     );
   }
-  console.log(`  peak RSS (process tree): ${Object.entries(results.rssPeakMb).map(([label, mb]) => `${label} ${fixed(mb, 0)} MB`).join(", ")}`);
+  console.log(
+    `  peak RSS (process tree): ${Object.entries(results.rssPeakMb)
+      .map(([label, mb]) => `${label} ${fixed(mb, 0)} MB`)
+      .join(", ")}`,
+  );
   const scale = results.scale;
   if (scale) {
     console.log(`  scale set: ${scale.articles} articles, ${scale.posts} posts, generated in ${fixed(scale.seconds, 2)} s`);
     for (const [name, s] of Object.entries(scale.slowdown)) {
-      console.log(`  with the scale set, ${name}: ${fixed(s.before, 0)} → ${fixed(s.after, 0)} req/s, slowdown ${fixed(s.percent)} %`);
+      console.log(
+        `  with the scale set, ${name}: ${fixed(s.before, 0)} → ${fixed(s.after, 0)} req/s, slowdown ${fixed(s.percent)} %`,
+      );
     }
   }
   for (const failure of results.failures) console.log(`FAILED: ${failure}`);

@@ -86,7 +86,9 @@ export async function generateScaleSet(db: BenchDb): Promise<ScaleSetResult> {
   }
   const author = await db.user.findFirstOrThrow({ where: { role: "EDITOR" }, orderBy: { id: "asc" }, select: { id: true } });
   const category = await db.category.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
-  const readerIds = (await db.user.findMany({ where: { role: "READER" }, orderBy: { id: "asc" }, select: { id: true } })).map((u) => u.id);
+  const readerIds = (await db.user.findMany({ where: { role: "READER" }, orderBy: { id: "asc" }, select: { id: true } })).map(
+    (u) => u.id,
+  );
   if (readerIds.length === 0) throw new Error("The scale set needs the demo readers; seed the database first.");
 
   const lastIdBefore = (await db.article.aggregate({ _max: { id: true } }))._max.id ?? 0;

@@ -16,6 +16,7 @@ export async function signIn(baseUrl: string, username: string, password: string
     body: new URLSearchParams({ csrfToken, username, password, callbackUrl: `${baseUrl}/` }),
   });
   const session = cookiePairs(response).find((pair) => pair.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`signing in as ${username} failed (status ${response.status}, ${response.headers.get("location")})`);
+  if (!session)
+    throw new Error(`signing in as ${username} failed (status ${response.status}, ${response.headers.get("location")})`);
   return session;
 }

@@ -46,7 +46,10 @@ export type RunningWrk = {
 export function wrkVersion(): string | null {
   const run = spawnSync("wrk", ["--version"], { encoding: "utf8" });
   if (run.error) return null;
-  return `${run.stdout}${run.stderr}`.split("\n")[0]!.replace(/\s+Copyright.*$/, "").trim();
+  return `${run.stdout}${run.stderr}`
+    .split("\n")[0]!
+    .replace(/\s+Copyright.*$/, "")
+    .trim();
 }
 
 /** Writes the report hook, after the named script if any, into one file wrk can load. */
@@ -62,7 +65,9 @@ function scriptFile(workDir: string, script: string | undefined): string {
 function parseReport(stdout: string): WrkResult {
   const line = stdout.split("\n").find((l) => l.startsWith("BENCH_JSON "));
   if (!line) throw new Error(`wrk printed no report:\n${stdout}`);
-  const { requests, durationUs, bytes, errors, p50Us, p99Us, meanUs, maxUs, ...extra } = JSON.parse(line.slice("BENCH_JSON ".length));
+  const { requests, durationUs, bytes, errors, p50Us, p99Us, meanUs, maxUs, ...extra } = JSON.parse(
+    line.slice("BENCH_JSON ".length),
+  );
   const seconds = durationUs / 1e6;
   const socketErrors = errors.connect + errors.read + errors.write + errors.timeout;
   return {

@@ -35,7 +35,13 @@ export async function checkFormPost(req: http.IncomingMessage, res: http.ServerR
     return null;
   }
   const replay = new http.IncomingMessage(req.socket);
-  Object.assign(replay, { method: req.method, url: req.url, headers: req.headers, rawHeaders: req.rawHeaders, httpVersion: req.httpVersion });
+  Object.assign(replay, {
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    rawHeaders: req.rawHeaders,
+    httpVersion: req.httpVersion,
+  });
   replay.push(body);
   replay.push(null);
   // Like a real request once read: complete, and closed after its end.

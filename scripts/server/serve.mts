@@ -25,7 +25,10 @@ function hasMalformedPath(url: string | undefined): boolean {
 function refuseMalformedPath(req: http.IncomingMessage, res: http.ServerResponse) {
   const message = "That address is not valid: it has a broken %-escape. Check the link and try again.";
   const wantsJson = (req.url ?? "").startsWith("/api/");
-  res.writeHead(400, { "content-type": wantsJson ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });
+  res.writeHead(400, {
+    "content-type": wantsJson ? "application/json" : "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+  });
   res.end(wantsJson ? JSON.stringify({ error: message }) : message);
 }
 

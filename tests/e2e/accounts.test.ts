@@ -1,6 +1,6 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { connectServerDatabase } from "../helpers/server-db";
 import { seriousAccessibilityViolations } from "../helpers/axe";
@@ -130,7 +130,13 @@ function rawPost(path: string, body: string, headers: Record<string, string>): P
   const url = new URL(path, baseURL);
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "content-length": Buffer.byteLength(body), ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: { "content-length": Buffer.byteLength(body), ...headers },
+      },
       (response) => {
         response.resume();
         response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location }));
@@ -145,7 +151,10 @@ describe("attacks on the account flows", () => {
   it("mails a reset link on SITE_URL even when the request forges Host or X-Forwarded-Host", async () => {
     const user = await createUser(serverDb);
     const body = JSON.stringify({ email: user.email });
-    const forgeries: Record<string, string>[] = [{ host: "evil.example" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }];
+    const forgeries: Record<string, string>[] = [
+      { host: "evil.example" },
+      { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+    ];
     for (const [i, forged] of forgeries.entries()) {
       const answer = await rawPost("/api/account/forgot", body, { "content-type": "application/json", ...forged });
       expect(answer.status).toBe(202);
@@ -181,7 +190,11 @@ describe("attacks on the account flows", () => {
       [uniqueName("nobody"), "the right passphrase"],
     ]) {
       const answer = await postCredentials({ username: username!, password: password!, callbackUrl: "/" });
-      failures.push({ status: answer.status, location: answer.headers.get("location"), session: answer.headers.getSetCookie().some((c) => c.includes("session-token")) });
+      failures.push({
+        status: answer.status,
+        location: answer.headers.get("location"),
+        session: answer.headers.getSetCookie().some((c) => c.includes("session-token")),
+      });
     }
     expect(failures[0]).toEqual(failures[1]);
     expect(failures[0]!.session).toBe(false);
@@ -197,7 +210,8 @@ describe("attacks on the account flows", () => {
   });
 
   it("never answers bad input to the login endpoint with a server error", async () => {
-    const form = (fields: Record<string, string>) => (csrfToken: string) => new URLSearchParams({ csrfToken, ...fields }).toString();
+    const form = (fields: Record<string, string>) => (csrfToken: string) =>
+      new URLSearchParams({ csrfToken, ...fields }).toString();
     const attempts: [string, string, (csrfToken: string) => string, number][] = [
       // next-auth's own answer: back to the login page with a message.
       ["missing fields", "application/x-www-form-urlencoded", form({}), 302],

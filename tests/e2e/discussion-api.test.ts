@@ -95,7 +95,12 @@ describe("posting through the API", () => {
     expect(html).toContain("Signed in, and shown at once.");
 
     const listed = await (await fetch(commentsUrl(article.slug))).json();
-    expect(listed.posts[0]).toMatchObject({ number: 2, posterName: user.username, body: "Signed in, and shown at once.", editedAt: null });
+    expect(listed.posts[0]).toMatchObject({
+      number: 2,
+      posterName: user.username,
+      body: "Signed in, and shown at once.",
+      editedAt: null,
+    });
   });
 
   it("knows a guest by the connection's address, not by one the guest writes in a header", async () => {
@@ -120,7 +125,11 @@ describe("posting through the API", () => {
     const url = commentsUrl(article.slug);
     const cases: [string, () => Promise<Response>, number][] = [
       ["invalid JSON", () => postJson(url, '{"body": "unfinished'), 400],
-      ["text/plain", () => fetch(url, { method: "POST", headers: { "content-type": "text/plain" }, body: '{"body":"Plain text"}' }), 415],
+      [
+        "text/plain",
+        () => fetch(url, { method: "POST", headers: { "content-type": "text/plain" }, body: '{"body":"Plain text"}' }),
+        415,
+      ],
       ["a form post", () => fetch(url, { method: "POST", body: new URLSearchParams({ body: "From a form" }) }), 415],
       ["no body field", () => postJson(url, {}), 400],
       ["a one-character body", () => postJson(url, { body: "x" }), 400],
@@ -130,7 +139,11 @@ describe("posting through the API", () => {
       ["an unknown article", () => postJson(commentsUrl("no-such-article"), { body: "Hello there" }), 404],
       ["a closed discussion", () => postJson(commentsUrl(closed.slug), { body: "Hello there" }), 403],
       ["status smuggled in", () => postJson(url, { body: "Approve me", status: "approved" }), 400],
-      ["number and author smuggled in", () => postJson(url, { body: "Number me", number: 1, authorId: 1, createdAt: "2000-01-01" }), 400],
+      [
+        "number and author smuggled in",
+        () => postJson(url, { body: "Number me", number: 1, authorId: 1, createdAt: "2000-01-01" }),
+        400,
+      ],
       ["a foreign Origin", () => postJson(url, { body: "Cross-site" }, { origin: "https://evil.example" }), 403],
       ["a cross-site fetch", () => postJson(url, { body: "Cross-site" }, { "sec-fetch-site": "cross-site" }), 403],
     ];
@@ -193,7 +206,9 @@ describe("under load", () => {
       // The limit counts in fixed one-minute windows. The next one starts full, so a burst
       // that crosses into it is refused there instead of being counted afresh.
       const nextWindow = new Date((Math.floor(Date.now() / 60_000) + 1) * 60_000);
-      await serverDb.rateLimit.create({ data: { key: `comment:ip:${serverHashOf("127.0.0.1")}`, windowStart: nextWindow, count: 5 } });
+      await serverDb.rateLimit.create({
+        data: { key: `comment:ip:${serverHashOf("127.0.0.1")}`, windowStart: nextWindow, count: 5 },
+      });
       const responses = await Promise.all(
         Array.from({ length: 15 }, (_, i) => postJson(commentsUrl(article.slug), { body: `Burst post ${i}` })),
       );
@@ -238,7 +253,11 @@ describe("changing and reporting posts through the API", () => {
     const posted = await (await postJson(commentsUrl(article.slug), { body: "Fist draft" }, { cookie: authorCookie })).json();
     const postUrl = `${baseURL}/api/comments/${posted.id}`;
     const patch = (body: unknown, headers: Record<string, string>) =>
-      fetch(postUrl, { method: "PATCH", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+      fetch(postUrl, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
 
     expect((await patch({ body: "Guest edit" }, {})).status).toBe(401);
     expect((await patch({ body: "Cross-site edit" }, { cookie: authorCookie, origin: "https://evil.example" })).status).toBe(403);
@@ -249,7 +268,9 @@ describe("changing and reporting posts through the API", () => {
     const listed = await (await fetch(commentsUrl(article.slug))).json();
     expect(listed.posts[0]).toMatchObject({ body: "First draft", editedAt: expect.any(String) });
 
-    expect((await fetch(postUrl, { method: "DELETE", headers: { cookie: authorCookie, "sec-fetch-site": "cross-site" } })).status).toBe(403);
+    expect(
+      (await fetch(postUrl, { method: "DELETE", headers: { cookie: authorCookie, "sec-fetch-site": "cross-site" } })).status,
+    ).toBe(403);
     expect((await fetch(postUrl, { method: "DELETE", headers: { cookie: authorCookie } })).status).toBe(200);
     expect((await (await fetch(commentsUrl(article.slug))).json()).posts).toEqual([]);
   });

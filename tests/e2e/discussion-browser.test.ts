@@ -127,7 +127,9 @@ describe("posting in the browser", () => {
     expect(optOut.startsWith(`${baseURL}/`)).toBe(true);
     // Mail programs get a one-click unsubscribe (RFC 8058) on this site too.
     const header = (name: string) => mail.parsed.headerLines.find((h) => h.key === name)?.line.replace(/\r\n\s+/g, " ");
-    expect(header("list-unsubscribe")).toBe(`List-Unsubscribe: <${baseURL}/api/account/mentions/unsubscribe/${bob.unsubscribeKey}>`);
+    expect(header("list-unsubscribe")).toBe(
+      `List-Unsubscribe: <${baseURL}/api/account/mentions/unsubscribe/${bob.unsubscribeKey}>`,
+    );
     expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
 
     // Opening the link only asks; the button turns the emails off.
@@ -147,7 +149,11 @@ describe("posting in the browser", () => {
     expect(opened.headers.get("location")).toBe(`${baseURL}/account/mentions/unsubscribe/${carol.unsubscribeKey}`);
     expect((await serverDb.user.findUniqueOrThrow({ where: { id: carol.id } })).mentionEmails).toBe(true);
 
-    const oneClick = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" };
+    const oneClick = {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    };
     expect((await fetch(url, oneClick)).status).toBe(200);
     expect((await serverDb.user.findUniqueOrThrow({ where: { id: carol.id } })).mentionEmails).toBe(false);
     const forged = await fetch(`${baseURL}/api/account/mentions/unsubscribe/not-a-real-key-at-all`, oneClick);
@@ -170,7 +176,10 @@ describe("posting in the browser", () => {
     await mine.getByLabel("Edit your post").fill("The quick brown fox.");
     await mine.getByRole("button", { name: "Save changes" }).click();
     await mine.getByText("Your edit was saved.").waitFor();
-    await mine.locator(".post__body").filter({ hasText: /^The quick brown fox\.$/ }).waitFor();
+    await mine
+      .locator(".post__body")
+      .filter({ hasText: /^The quick brown fox\.$/ })
+      .waitFor();
     expect(await mine.locator(".post__edited").textContent()).toBe("(edited)");
 
     const theirs = page.locator(`#post-${someone.number}`);
@@ -178,7 +187,10 @@ describe("posting in the browser", () => {
     expect(await theirs.getByRole("button", { name: "Edit" }).count()).toBe(0);
 
     // Once the window has passed, the controls are gone and the server refuses.
-    await serverDb.comment.updateMany({ where: { articleId: article.id, number: 2 }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
+    await serverDb.comment.updateMany({
+      where: { articleId: article.id, number: 2 },
+      data: { createdAt: new Date(Date.now() - 16 * 60_000) },
+    });
     await page.reload();
     await waitForViewer(page, /Posting as/);
     expect(await mine.getByRole("button", { name: "Edit" }).count()).toBe(0);
@@ -224,7 +236,9 @@ describe("posting in the browser", () => {
     await page.waitForURL("**#post-1");
 
     const body = page.locator("#post-1 .post__body");
-    expect(await body.innerText()).toBe(`<script>window.__pwned = 1; alert("script")</script>\n\n<img src=x onerror="window.__pwned = 2; alert('img')">`);
+    expect(await body.innerText()).toBe(
+      `<script>window.__pwned = 1; alert("script")</script>\n\n<img src=x onerror="window.__pwned = 2; alert('img')">`,
+    );
     expect(await body.locator("script, img").count()).toBe(0);
     // A fresh load, as another reader would see it.
     const reader = await newPage();

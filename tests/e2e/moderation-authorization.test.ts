@@ -123,11 +123,20 @@ describe("the moderation API", () => {
     const before = await state();
     const crossSite = await fetch(url, {
       method: "POST",
-      headers: { cookie, "content-type": "application/json", origin: "https://elsewhere.example", "sec-fetch-site": "cross-site" },
+      headers: {
+        cookie,
+        "content-type": "application/json",
+        origin: "https://elsewhere.example",
+        "sec-fetch-site": "cross-site",
+      },
       body: JSON.stringify({ action: "delete" }),
     });
     expect(crossSite.status).toBe(403);
-    const form = await fetch(url, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "action=delete" });
+    const form = await fetch(url, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "action=delete",
+    });
     expect(form.status).toBe(415);
     expect(await state()).toEqual(before);
 
@@ -147,7 +156,12 @@ describe("moderation server actions", () => {
    * A refused user replays a form from a moderator's page (the page itself is
    * never shown to them): the same browser page, with their session instead.
    */
-  async function replay(path: string, loadAs: DemoUser, press: () => ReturnType<Page["locator"]>, refusal: (user: DemoUser | null) => string) {
+  async function replay(
+    path: string,
+    loadAs: DemoUser,
+    press: () => ReturnType<Page["locator"]>,
+    refusal: (user: DemoUser | null) => string,
+  ) {
     await actAs(context, loadAs);
     await page.goto(path);
     const before = await state();
@@ -171,13 +185,18 @@ describe("moderation server actions", () => {
   });
 
   it("refuse a guest, a reader and an editor on the discussions page, and change nothing", async () => {
-    const close = () => page.locator(".discussion-states li").filter({ hasText: article.title }).getByRole("button", { name: "Close discussion" });
+    const close = () =>
+      page.locator(".discussion-states li").filter({ hasText: article.title }).getByRole("button", { name: "Close discussion" });
     await replay("/moderate/discussions", "moderator", close, moderatorOnly);
   });
 
   it("refuse everyone but an admin on the policies page, and change nothing", async () => {
-    await replay("/moderate/settings", "admin", () => page.getByRole("button", { name: "Save policies" }), (user) =>
-      user ? "You need to be an administrator to change site policies." : "Please log in as an administrator to do that.",
+    await replay(
+      "/moderate/settings",
+      "admin",
+      () => page.getByRole("button", { name: "Save policies" }),
+      (user) =>
+        user ? "You need to be an administrator to change site policies." : "Please log in as an administrator to do that.",
     );
   });
 });

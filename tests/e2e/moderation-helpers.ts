@@ -38,7 +38,11 @@ export async function freshArticle(db: PrismaClient) {
  * A guest posts through the real comment API (no session cookie), and the
  * post is held for moderation; returns it as stored.
  */
-export async function guestPost(db: PrismaClient, articleId: number, body = `A guest writes ${crypto.randomBytes(4).toString("hex")}`) {
+export async function guestPost(
+  db: PrismaClient,
+  articleId: number,
+  body = `A guest writes ${crypto.randomBytes(4).toString("hex")}`,
+) {
   const { slug } = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true } });
   // Every e2e request comes from 127.0.0.1; these posts are not what the per-address limit is tested on.
   await clearRateLimits(db, "comment:ip:");
@@ -69,7 +73,9 @@ export async function notice(page: Page, text: string | RegExp) {
 
 /** Clicks a button that submits a server action, and waits for the server's answer. */
 export async function submit(page: Page, button: ReturnType<Page["locator"]>) {
-  const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.url().startsWith(inject("baseURL")));
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().startsWith(inject("baseURL")),
+  );
   await button.click();
   await answered;
 }

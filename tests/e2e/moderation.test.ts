@@ -77,7 +77,10 @@ describe("moderating a guest's post", () => {
     const visible = () => publicPostNumber(reader, article.slug, post.body);
     const press = async (name: string, says: string) => {
       await moderator.goto(`/moderate/posts/${post.id}`);
-      await submit(moderator, moderator.getByRole("form", { name: `Moderate post #${post.id}` }).getByRole("button", { name, exact: true }));
+      await submit(
+        moderator,
+        moderator.getByRole("form", { name: `Moderate post #${post.id}` }).getByRole("button", { name, exact: true }),
+      );
       await notice(moderator, says);
     };
 
@@ -168,7 +171,10 @@ describe("the queue", () => {
     await notice(admin, "Post approved.");
 
     await submit(moderator, queueItem(moderator, post.body).getByRole("button", { name: "Reject" }));
-    await notice(moderator, "This post was changed by another moderator (now: approved by admin). Reload to see its current state.");
+    await notice(
+      moderator,
+      "This post was changed by another moderator (now: approved by admin). Reload to see its current state.",
+    );
     expect((await serverDb.comment.findUniqueOrThrow({ where: { id: post.id } })).status).toBe("APPROVED");
     await adminContext.close();
   });
@@ -247,7 +253,9 @@ describe("bans and discussions", () => {
     expect(banned.bannedUntil!.getUTCFullYear()).toBe(9999);
     expect(banned.banReason).toBe("Posts nothing but advertising");
     await moderator.goto(`/moderate/log?action=ban&user=${author.username}`);
-    expect(await moderator.locator("table.moderation-log tbody tr").first().textContent()).toContain("not banned → banned for good");
+    expect(await moderator.locator("table.moderation-log tbody tr").first().textContent()).toContain(
+      "not banned → banned for good",
+    );
 
     // The banned user, still signed in, is told why their new post is refused, and nothing is stored.
     const cookie = await loginCookie(author.username, "correct horse battery staple");

@@ -68,7 +68,10 @@ describe("accounts without JavaScript", () => {
     await page.getByLabel("Password", { exact: true }).fill("Zq9-short");
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.getByText("Please correct the highlighted fields.").waitFor();
-    expect(await describedErrors(page, "Username")).toEqual(["Use at least 3 characters", "Use only letters a–z, digits, _ and -"]);
+    expect(await describedErrors(page, "Username")).toEqual([
+      "Use at least 3 characters",
+      "Use only letters a–z, digits, _ and -",
+    ]);
     expect(await describedErrors(page, "Email")).toEqual(["Enter a valid email address, like name@example.com"]);
     expect(await describedErrors(page, "Password")).toEqual(["Use at least 10 characters"]);
     // What was typed comes back, except the password, which is never sent back.
@@ -99,7 +102,9 @@ describe("accounts without JavaScript", () => {
     // The cookie next-auth itself would have set, read by next-auth itself.
     const [session] = (await page.context().cookies()).filter((c) => c.name === "next-auth.session-token");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
-    const nextAuthSession = (await (await page.context().request.get("/api/auth/session")).json()) as { user?: { name?: string } };
+    const nextAuthSession = (await (await page.context().request.get("/api/auth/session")).json()) as {
+      user?: { name?: string };
+    };
     expect(nextAuthSession.user?.name).toBe(user.username);
 
     // The shared header cannot know who is reading without script; /login can.
@@ -146,7 +151,11 @@ describe("the discussion and moderation without JavaScript", () => {
     const user = await createTrustedReader(serverDb, lobby.id, { password: "login box passphrase" });
     const page = await scriptlessPage();
     await page.goto(`/articles/${article.slug}`);
-    await fillLogin(page.getByRole("region", { name: "Log in to post under your own name" }), user.username, "login box passphrase");
+    await fillLogin(
+      page.getByRole("region", { name: "Log in to post under your own name" }),
+      user.username,
+      "login box passphrase",
+    );
     await page.waitForURL(`${baseURL}/articles/${article.slug}`);
     expect(await signedInAs(page)).toBe(user.username);
 

@@ -41,7 +41,10 @@ describe("reading an article", () => {
     const busiest = threads.sort((a, b) => b._count.comments - a._count.comments)[0]!;
     await page.goto("/");
     const link = page.getByRole("link", { name: busiest.title, exact: true }).first();
-    if (!(await link.count())) await page.goto(`/categories/${(await serverDb.article.findUnique({ where: { slug: busiest.slug }, include: { category: true } }))!.category.slug}`);
+    if (!(await link.count()))
+      await page.goto(
+        `/categories/${(await serverDb.article.findUnique({ where: { slug: busiest.slug }, include: { category: true } }))!.category.slug}`,
+      );
     await page.getByRole("link", { name: busiest.title, exact: true }).first().click();
     await page.waitForURL(`**/articles/${busiest.slug}`);
 
@@ -61,9 +64,9 @@ describe("reading an article", () => {
     expect(await page.getByRole("heading", { name: "Did you know?" }).count()).toBe(1);
 
     // Posts newest first, numbered.
-    const numbers = await page.locator("[data-post-number]").evaluateAll((items) =>
-      items.map((item) => Number(item.getAttribute("data-post-number"))),
-    );
+    const numbers = await page
+      .locator("[data-post-number]")
+      .evaluateAll((items) => items.map((item) => Number(item.getAttribute("data-post-number"))));
     expect(numbers.length).toBe(busiest._count.comments);
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     expect(await page.locator("#post-1 h3").textContent()).toBe("Post 1");
@@ -121,7 +124,19 @@ describe("reading an article", () => {
     }))!;
     const fact = (await serverDb.fact.findFirst())!;
     const scripted = await browser.newPage({ baseURL });
-    for (const path of ["/", `/articles/${article.slug}`, `/articles/${article.slug}/print`, `/categories/${article.category.slug}`, `/authors/${article.author.username}`, "/facts", `/facts/${fact.slug}`, "/history", "/history/11-25", "/widgets", "/nope"]) {
+    for (const path of [
+      "/",
+      `/articles/${article.slug}`,
+      `/articles/${article.slug}/print`,
+      `/categories/${article.category.slug}`,
+      `/authors/${article.author.username}`,
+      "/facts",
+      `/facts/${fact.slug}`,
+      "/history",
+      "/history/11-25",
+      "/widgets",
+      "/nope",
+    ]) {
       await scripted.goto(path);
       expect(await seriousAccessibilityViolations(scripted), path).toEqual([]);
     }
@@ -160,7 +175,10 @@ describe("personal parts filled in by the browser", () => {
       if (new URL(request.url()).pathname === "/api/account/me") asked++;
     });
     await scripted.goto(`/articles/${article.slug}`);
-    await scripted.locator("#comment-form-identity").filter({ hasText: /You are not logged in/ }).waitFor();
+    await scripted
+      .locator("#comment-form-identity")
+      .filter({ hasText: /You are not logged in/ })
+      .waitFor();
     await scripted.waitForLoadState("networkidle");
     expect(asked).toBe(1);
     await scripted.close();

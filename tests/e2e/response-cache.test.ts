@@ -82,7 +82,9 @@ describe("an anonymous reader", () => {
     expect(second.headers.etag).toBe(first.headers.etag);
     expect(second.headers["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
     expect(second.headers.vary).toMatch(/Accept-Encoding/);
-    expect(String(second.headers["cache-tag"]).split(",")).toEqual(expect.arrayContaining([`article:${article.id}`, `posts:${article.id}`, "site"]));
+    expect(String(second.headers["cache-tag"]).split(",")).toEqual(
+      expect.arrayContaining([`article:${article.id}`, `posts:${article.id}`, "site"]),
+    );
     expect(second.headers["set-cookie"]).toBeUndefined();
   });
 
@@ -105,7 +107,11 @@ describe("an anonymous reader", () => {
       br = await get(articlePath(article.slug), { "accept-encoding": "gzip, deflate, br" });
     }
     const gzip = await get(articlePath(article.slug), { "accept-encoding": "gzip" });
-    expect([br.headers["content-encoding"], gzip.headers["content-encoding"], identity.headers["content-encoding"]]).toEqual(["br", "gzip", undefined]);
+    expect([br.headers["content-encoding"], gzip.headers["content-encoding"], identity.headers["content-encoding"]]).toEqual([
+      "br",
+      "gzip",
+      undefined,
+    ]);
     expect(zlib.brotliDecompressSync(br.body).equals(identity.body)).toBe(true);
     expect(zlib.gunzipSync(gzip.body).equals(identity.body)).toBe(true);
     expect(br.body.length).toBeLessThan(identity.body.length / 3);
@@ -120,7 +126,8 @@ describe("an anonymous reader", () => {
       const article = await newArticle();
       const signedIn = () => get(articlePath(article.slug), { cookie });
       const anonymous = () => get(articlePath(article.slug));
-      const [first, second] = firstAsker === "signed in" ? [await signedIn(), await anonymous()] : [await anonymous(), await signedIn()];
+      const [first, second] =
+        firstAsker === "signed in" ? [await signedIn(), await anonymous()] : [await anonymous(), await signedIn()];
       expect([first.headers["x-quire-cache"], second.headers["x-quire-cache"]]).toEqual(["miss", "hit"]);
       expect(second.body.equals(first.body)).toBe(true);
       expect(first.body.toString("utf8")).not.toContain(reader.username);
@@ -162,12 +169,23 @@ describe("the next anonymous page view after a write shows it", () => {
     expect(posted.status).toBe("approved");
     expect(await html(articlePath(article.slug))).toContain("A reader&#x27;s first thoughts, freshly cached.");
 
-    const edited = await sameSiteJson("PATCH", `/api/comments/${posted.id}`, { body: "A reader's second thoughts, freshly cached." }, cookie);
+    const edited = await sameSiteJson(
+      "PATCH",
+      `/api/comments/${posted.id}`,
+      { body: "A reader's second thoughts, freshly cached." },
+      cookie,
+    );
     expect(edited.status).toBe(200);
     const afterEdit = await html(articlePath(article.slug));
-    expect([afterEdit.includes("second thoughts, freshly"), afterEdit.includes("first thoughts, freshly")]).toEqual([true, false]);
+    expect([afterEdit.includes("second thoughts, freshly"), afterEdit.includes("first thoughts, freshly")]).toEqual([
+      true,
+      false,
+    ]);
 
-    const removed = await fetch(`${baseURL}/api/comments/${posted.id}`, { method: "DELETE", headers: { origin: baseURL, cookie } });
+    const removed = await fetch(`${baseURL}/api/comments/${posted.id}`, {
+      method: "DELETE",
+      headers: { origin: baseURL, cookie },
+    });
     expect(removed.status).toBe(200);
     expect(await html(articlePath(article.slug))).not.toContain("second thoughts, freshly");
   });
@@ -190,7 +208,8 @@ describe("the next anonymous page view after a write shows it", () => {
   it("a change to an old post, on the older-posts page that shows it", async () => {
     const article = await newArticle();
     const posts = [];
-    for (let i = 0; i < 51; i++) posts.push(await createApprovedPost(serverDb, { articleId: article.id, body: `Old post number ${i + 1} here` }));
+    for (let i = 0; i < 51; i++)
+      posts.push(await createApprovedPost(serverDb, { articleId: article.id, body: `Old post number ${i + 1} here` }));
     const olderPage = `${articlePath(article.slug)}/posts/1`;
     expect(await warm(olderPage)).toContain("Old post number 1 here");
 

@@ -6,7 +6,12 @@ import { simpleParser, type ParsedMail } from "mailparser";
 export type ReceivedMail = { file: string; to: string; subject: string; text: string; html: string; parsed: ParsedMail };
 
 async function readAll(dir: string): Promise<ReceivedMail[]> {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".eml")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".eml"))
+        .sort()
+    : [];
   return Promise.all(
     files.map(async (file) => {
       const parsed = await simpleParser(fs.readFileSync(path.join(dir, file)));

@@ -6,7 +6,11 @@ import { createUser } from "./factories";
 /** A visible, numbered post, as if a moderator had approved it. */
 export async function createApprovedPost(
   db: PrismaClient,
-  { articleId, authorId = null, body = `An approved post ${randomToken(4)}` }: { articleId: number; authorId?: number | null; body?: string },
+  {
+    articleId,
+    authorId = null,
+    body = `An approved post ${randomToken(4)}`,
+  }: { articleId: number; authorId?: number | null; body?: string },
 ) {
   return db.$transaction(async (tx) => {
     const post = await tx.comment.create({

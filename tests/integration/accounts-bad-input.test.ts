@@ -14,7 +14,11 @@ const badBodies: { name: string; body: unknown; headers?: Record<string, string>
   { name: "wrong types", body: { username: 42, email: ["a@b.co"], password: { x: 1 }, token: true }, status: 400 },
   { name: "invalid JSON", body: '{"email": "a@b.co",', status: 400 },
   { name: "an empty body", body: "", status: 400 },
-  { name: "a 1 MB body", body: { email: `${ONE_MB}@example.com`, username: ONE_MB, password: ONE_MB, token: ONE_MB }, status: 413 },
+  {
+    name: "a 1 MB body",
+    body: { email: `${ONE_MB}@example.com`, username: ONE_MB, password: ONE_MB, token: ONE_MB },
+    status: 413,
+  },
   { name: "a form post", body: "email=a%40b.co", headers: { "content-type": "application/x-www-form-urlencoded" }, status: 415 },
   { name: "no content type", body: '{"email":"a@b.co"}', headers: { "content-type": "" }, status: 415 },
   { name: "a post from another site", body: { email: "a@b.co" }, headers: { origin: "https://evil.example" }, status: 403 },

@@ -34,7 +34,9 @@ describe("logging in", () => {
 
   it("accepts the username in any case, or the email address", async () => {
     const user = await createUser(db, { password: PASSWORD });
-    await expect(authenticate({ username: user.username.toUpperCase(), password: PASSWORD }, randomIp())).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate({ username: user.username.toUpperCase(), password: PASSWORD }, randomIp())).resolves.toMatchObject({
+      id: user.id,
+    });
     await expect(authenticate({ username: user.email, password: PASSWORD }, randomIp())).resolves.toMatchObject({ id: user.id });
   });
 
@@ -44,14 +46,18 @@ describe("logging in", () => {
     vi.setSystemTime(new Date("2031-05-01T08:00:00Z"));
     const user = await createUser(db, { password: PASSWORD });
     for (let i = 0; i < 3; i++) {
-      await expect(authenticate({ username: user.username, password: "guess number " + i }, randomIp())).rejects.toThrow("Incorrect");
+      await expect(authenticate({ username: user.username, password: "guess number " + i }, randomIp())).rejects.toThrow(
+        "Incorrect",
+      );
     }
     await expect(authenticate({ username: user.username, password: PASSWORD }, randomIp())).rejects.toMatchObject({
       status: 429,
       message: "Too many attempts. Please try again in 15 minutes.",
     });
     vi.setSystemTime(new Date("2031-05-01T08:15:00Z"));
-    await expect(authenticate({ username: user.username, password: PASSWORD }, randomIp())).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate({ username: user.username, password: PASSWORD }, randomIp())).resolves.toMatchObject({
+      id: user.id,
+    });
   });
 
   it("is throttled per address across accounts", async () => {
@@ -66,8 +72,12 @@ describe("logging in", () => {
 
   it("shows only Quire's own messages from a /login?error= link, never text someone put in it", () => {
     expect(describeLoginError("Incorrect username or password.")).toBe("Incorrect username or password.");
-    expect(describeLoginError("Too many attempts. Please try again in 12 minutes.")).toBe("Too many attempts. Please try again in 12 minutes.");
-    expect(describeLoginError("Your account is locked. Call +1 555 0100 to unlock it.")).toBe("We could not log you in. Please try again.");
+    expect(describeLoginError("Too many attempts. Please try again in 12 minutes.")).toBe(
+      "Too many attempts. Please try again in 12 minutes.",
+    );
+    expect(describeLoginError("Your account is locked. Call +1 555 0100 to unlock it.")).toBe(
+      "We could not log you in. Please try again.",
+    );
     expect(describeLoginError("Too many attempts. Please try again in 5 minutes. Or visit evil.example")).toBe(
       "We could not log you in. Please try again.",
     );
@@ -77,7 +87,13 @@ describe("logging in", () => {
   it("follows a callbackUrl only to a page on this site", () => {
     const base = "https://quire.example";
     expect(safeCallbackPath("/articles/why-is-the-sky-blue", base)).toBe(`${base}/articles/why-is-the-sky-blue`);
-    for (const evil of ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)", "https://quire.example.evil.example/"]) {
+    for (const evil of [
+      "https://evil.example/",
+      "//evil.example/",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "https://quire.example.evil.example/",
+    ]) {
       expect(safeCallbackPath(evil, base), evil).toBe(base);
     }
   });

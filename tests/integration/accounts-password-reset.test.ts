@@ -66,7 +66,12 @@ describe("asking for a reset link", () => {
 
   it("builds the link from SITE_URL even when the request forges Host or X-Forwarded-Host", async () => {
     const user = await createUser(db);
-    const forged = { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", origin: "https://evil.example" };
+    const forged = {
+      host: "evil.example",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      origin: "https://evil.example",
+    };
     const crossSite = await postJson(forgot, { email: user.email }, { headers: forged });
     // A forged Origin is refused outright; without one, the request goes through...
     expect(crossSite.status).toBe(403);
@@ -96,7 +101,8 @@ describe("asking for a reset link", () => {
       expect((await blocked.json()).error).toBe("Too many attempts. Please try again in 60 minutes.");
     }
     const ip = randomIp();
-    for (let i = 0; i < 3; i++) expect((await postJson(forgot, { email: `${uniqueName()}@example.com` }, { ip })).status).toBe(202);
+    for (let i = 0; i < 3; i++)
+      expect((await postJson(forgot, { email: `${uniqueName()}@example.com` }, { ip })).status).toBe(202);
     expect((await postJson(forgot, { email: `${uniqueName()}@example.com` }, { ip })).status).toBe(429);
 
     vi.setSystemTime(new Date("2031-07-01T13:00:00Z"));
@@ -113,7 +119,9 @@ describe("resetting the password", () => {
     expect(done.status).toBe(200);
     expect(done.body.message).toMatch(/Your password has been changed/);
 
-    await expect(authenticate({ username: user.username, password: NEW_PASSWORD }, randomIp())).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate({ username: user.username, password: NEW_PASSWORD }, randomIp())).resolves.toMatchObject({
+      id: user.id,
+    });
     await expect(authenticate({ username: user.username, password: OLD_PASSWORD }, randomIp())).rejects.toThrow("Incorrect");
     const after = (await db.user.findUnique({ where: { id: user.id } }))!;
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
@@ -159,13 +167,25 @@ describe("resetting the password", () => {
     const other = await createUser(db, { password: OLD_PASSWORD });
     const otherToken = await mailedToken(other.email);
     const ownerToken = await mailedToken(owner.email);
-    const response = await postJson(reset, { token: ownerToken, password: NEW_PASSWORD, username: other.username, email: other.email, userId: other.id });
+    const response = await postJson(reset, {
+      token: ownerToken,
+      password: NEW_PASSWORD,
+      username: other.username,
+      email: other.email,
+      userId: other.id,
+    });
     expect(response.status).toBe(200);
-    await expect(authenticate({ username: other.username, password: OLD_PASSWORD }, randomIp())).resolves.toMatchObject({ id: other.id });
-    await expect(authenticate({ username: owner.username, password: NEW_PASSWORD }, randomIp())).resolves.toMatchObject({ id: owner.id });
+    await expect(authenticate({ username: other.username, password: OLD_PASSWORD }, randomIp())).resolves.toMatchObject({
+      id: other.id,
+    });
+    await expect(authenticate({ username: owner.username, password: NEW_PASSWORD }, randomIp())).resolves.toMatchObject({
+      id: owner.id,
+    });
     // The owner's reset spent nothing of the other reader's: their own link still works, for them only.
     expect((await resetWith(otherToken, "the other reader's new one")).status).toBe(200);
-    await expect(authenticate({ username: owner.username, password: NEW_PASSWORD }, randomIp())).resolves.toMatchObject({ id: owner.id });
+    await expect(authenticate({ username: owner.username, password: NEW_PASSWORD }, randomIp())).resolves.toMatchObject({
+      id: owner.id,
+    });
   });
 
   it("voids every outstanding link of the account once the password is reset", async () => {

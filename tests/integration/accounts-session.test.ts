@@ -28,7 +28,13 @@ describe("a session token", () => {
   it("stands for its account, with the role from the database, while its session version matches", async () => {
     const user = await createUser(db, { role: "MODERATOR" });
     const cookie = await sessionCookie({ uid: user.id, sv: user.sessionVersion, name: "stale name", role: "ADMIN" });
-    expect(await sessionUserOf(cookie)).toEqual({ id: user.id, username: user.username, role: "MODERATOR", bannedUntil: null, banReason: null });
+    expect(await sessionUserOf(cookie)).toEqual({
+      id: user.id,
+      username: user.username,
+      role: "MODERATOR",
+      bannedUntil: null,
+      banReason: null,
+    });
 
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     expect(await sessionUserOf(cookie)).toBeNull();
@@ -48,7 +54,10 @@ describe("a session token", () => {
     for (const [what, claims] of claimsNotWrittenByQuire(user)) {
       await expect(refreshToken(claims), what).rejects.toThrow("session ended");
     }
-    await expect(refreshToken({ uid: user.id, sv: user.sessionVersion })).resolves.toMatchObject({ name: user.username, role: "EDITOR" });
+    await expect(refreshToken({ uid: user.id, sv: user.sessionVersion })).resolves.toMatchObject({
+      name: user.username,
+      role: "EDITOR",
+    });
   });
 
   it("is treated as signed out by next-auth's session answer when its role claim is not a role", async () => {

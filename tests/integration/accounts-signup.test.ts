@@ -31,7 +31,9 @@ describe("signing up", () => {
     expect(stored.passwordHash).not.toBe(PASSWORD);
     expect(stored.passwordHash).not.toContain(PASSWORD);
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
-    await expect(authenticate({ username: reader.username, password: PASSWORD }, randomIp())).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate({ username: reader.username, password: PASSWORD }, randomIp())).resolves.toMatchObject({
+      id: user.id,
+    });
   });
 
   it("treats usernames that differ only in case as the same, and answers 409 naming the field", async () => {

@@ -59,7 +59,13 @@ function cached(key: string, pageTags: string[]): void {
 async function cachedPages() {
   const article = await newThread();
   const other = await newThread();
-  const articlePage = (a: { id: number; slug: string }) => [tags.articles, tags.article(a.id), tags.posts(a.id), tags.facts, tags.history];
+  const articlePage = (a: { id: number; slug: string }) => [
+    tags.articles,
+    tags.article(a.id),
+    tags.posts(a.id),
+    tags.facts,
+    tags.history,
+  ];
   cached(`/articles/${article.slug}`, articlePage(article));
   cached(`/articles/${article.slug}/print`, [tags.articles, tags.article(article.id)]);
   cached(`/articles/${other.slug}`, articlePage(other));
@@ -104,12 +110,9 @@ describe("what writes drop", () => {
   it("a visible new post drops its article's pages that show posts, and nothing else", async () => {
     const { article, other } = await cachedPages();
     await postComment(article.slug, input("A post that shows at once"), await trustedReader(), { ipHash: ip() });
-    expect(stillCached(`/articles/${article.slug}`, `/articles/${article.slug}/print`, `/articles/${other.slug}`, "/facts")).toEqual([
-      false,
-      true,
-      true,
-      true,
-    ]);
+    expect(
+      stillCached(`/articles/${article.slug}`, `/articles/${article.slug}/print`, `/articles/${other.slug}`, "/facts"),
+    ).toEqual([false, true, true, true]);
   });
 
   it("a post held for moderation drops nothing: readers cannot see it yet", async () => {

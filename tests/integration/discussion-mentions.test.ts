@@ -18,11 +18,19 @@ describe("@mentions", () => {
     const anon = await postComment(article.slug, input("An anonymous aside", true), alice, { ipHash: ip() });
     const aliceLatest = await postComment(article.slug, input("Alice, post three"), alice, { ipHash: ip() });
     const handle = (await db.comment.findUniqueOrThrow({ where: { id: anon.id } })).anonHandle!;
-    const reply = await postComment(article.slug, input(`@${alice.username}-- quite right. @${handle} also. @nobody`), await trustedReader(), { ipHash: ip() });
+    const reply = await postComment(
+      article.slug,
+      input(`@${alice.username}-- quite right. @${handle} also. @nobody`),
+      await trustedReader(),
+      { ipHash: ip() },
+    );
 
     const [shown] = await listApprovedPosts(article.id, 1);
     expect(shown!.number).toBe(reply.number);
-    expect(Object.fromEntries(shown!.mentionTargets)).toEqual({ [alice.username.toLowerCase()]: aliceLatest.number, [handle]: anon.number });
+    expect(Object.fromEntries(shown!.mentionTargets)).toEqual({
+      [alice.username.toLowerCase()]: aliceLatest.number,
+      [handle]: anon.number,
+    });
     expect(aliceFirst.number).toBeLessThan(aliceLatest.number!);
     // The handle does not lead to the account behind it.
     const stored = await db.mention.findMany({ where: { commentId: reply.id }, orderBy: { id: "asc" } });
@@ -35,7 +43,9 @@ describe("@mentions", () => {
     expect(mail?.text).toContain(`${siteUrl()}/account/mentions/unsubscribe/${key}`);
     // Asking again sends nothing more.
     await notifyMentions(reply.id);
-    expect((await db.mention.findFirstOrThrow({ where: { commentId: reply.id, targetUserId: alice.id } })).notifiedAt).not.toBeNull();
+    expect(
+      (await db.mention.findFirstOrThrow({ where: { commentId: reply.id, targetUserId: alice.id } })).notifiedAt,
+    ).not.toBeNull();
   });
 
   it("of a held post are linked and emailed when it is approved, and not before", async () => {

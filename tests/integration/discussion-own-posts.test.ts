@@ -19,18 +19,26 @@ describe("an author's own posts", () => {
     const [shown] = await listApprovedPosts(article.id, 1);
     expect(shown).toMatchObject({ body: "The typo, fixed", editedAt: expect.any(Date) });
 
-    expect(await refusal(editOwnComment(posted.id, { body: "Too late" }, user, new Date(start.getTime() + 15 * 60_000)))).toMatchObject({
+    expect(
+      await refusal(editOwnComment(posted.id, { body: "Too late" }, user, new Date(start.getTime() + 15 * 60_000))),
+    ).toMatchObject({
       status: 403,
       message: expect.stringMatching(/15 minutes/),
     });
-    expect(await refusal(editOwnComment(posted.id, { body: "Not mine" }, await trustedReader(), start))).toMatchObject({ status: 403 });
+    expect(await refusal(editOwnComment(posted.id, { body: "Not mine" }, await trustedReader(), start))).toMatchObject({
+      status: 403,
+    });
   });
 
   it("go back to moderation when an edit adds too many links, keeping their number", async () => {
     const article = await newThread();
     const user = await trustedReader();
     const posted = await postComment(article.slug, input("Innocent"), user, { ipHash: ip() });
-    const edited = await editOwnComment(posted.id, { body: "http://a.example http://b.example http://c.example http://d.example" }, user);
+    const edited = await editOwnComment(
+      posted.id,
+      { body: "http://a.example http://b.example http://c.example http://d.example" },
+      user,
+    );
     expect(edited).toMatchObject({ status: "pending", number: posted.number });
     expect(await listApprovedPosts(article.id, 1)).toEqual([]);
   });
@@ -58,7 +66,9 @@ describe("an author's own posts", () => {
     expect(own[0]!.editableUntil).toBeInstanceOf(Date);
 
     const receipt = receiptWith(undefined, guest.id);
-    expect((await listOwnPosts(article.id, { user: null, receiptIds: readReceipt(receipt) })).map((p) => p.id)).toEqual([guest.id]);
+    expect((await listOwnPosts(article.id, { user: null, receiptIds: readReceipt(receipt) })).map((p) => p.id)).toEqual([
+      guest.id,
+    ]);
     // A receipt altered to name someone else's post is worth nothing.
     const forged = receipt.replace(/^\d+/, String(other.id));
     expect(readReceipt(forged)).toEqual([]);
@@ -81,8 +91,12 @@ describe("reports", () => {
       message: expect.stringMatching(/already reported/),
     });
     await reportComment(visible.id, { reason: "Spam, I think" }, null, { ipHash: address });
-    expect(await refusal(reportComment(visible.id, { reason: "Again" }, null, { ipHash: address }))).toMatchObject({ status: 409 });
-    expect(await refusal(reportComment(held.id, { reason: "Cannot see it" }, null, { ipHash: ip() }))).toMatchObject({ status: 404 });
+    expect(await refusal(reportComment(visible.id, { reason: "Again" }, null, { ipHash: address }))).toMatchObject({
+      status: 409,
+    });
+    expect(await refusal(reportComment(held.id, { reason: "Cannot see it" }, null, { ipHash: ip() }))).toMatchObject({
+      status: 404,
+    });
 
     const reports = await db.report.findMany({ where: { commentId: visible.id }, orderBy: { id: "asc" } });
     expect(reports.map((r) => r.reporterKey)).toEqual([`user:${reader.id}`, `ip:${address}`]);

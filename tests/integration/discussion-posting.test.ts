@@ -51,7 +51,9 @@ describe("posting", () => {
     const a = await postComment(one.slug, input("Anonymous thought one", true), user, { ipHash: ip() });
     const b = await postComment(one.slug, input("Anonymous thought two", true), user, { ipHash: ip() });
     const c = await postComment(two.slug, input("Anonymous thought three", true), user, { ipHash: ip() });
-    const handles = await Promise.all([a, b, c].map(async (p) => (await db.comment.findUniqueOrThrow({ where: { id: p.id } })).anonHandle));
+    const handles = await Promise.all(
+      [a, b, c].map(async (p) => (await db.comment.findUniqueOrThrow({ where: { id: p.id } })).anonHandle),
+    );
     expect(handles[0]).toMatch(/^anon\d{4,5}$/);
     expect(handles[1]).toBe(handles[0]);
     expect(handles[2]).not.toBe(handles[0]);
@@ -65,13 +67,24 @@ describe("posting", () => {
     const user = await trustedReader();
     const article = await newThread();
     const links = "See http://a.example http://b.example http://c.example http://d.example";
-    expect(await postComment(article.slug, input(links), user, { ipHash: ip() })).toMatchObject({ status: "pending", heldReason: "links" });
-    expect(await postComment(article.slug, input("Three is fine: http://a.example http://b.example http://c.example"), user, { ipHash: ip() })).toMatchObject({ status: "approved" });
+    expect(await postComment(article.slug, input(links), user, { ipHash: ip() })).toMatchObject({
+      status: "pending",
+      heldReason: "links",
+    });
+    expect(
+      await postComment(article.slug, input("Three is fine: http://a.example http://b.example http://c.example"), user, {
+        ipHash: ip(),
+      }),
+    ).toMatchObject({ status: "approved" });
 
     await withSettings({ blockedWords: ["Frobnicate"] }, async () => {
-      expect(await postComment(article.slug, input("Please frobnicate this."), user, { ipHash: ip() })).toMatchObject({ heldReason: "blocked-word" });
+      expect(await postComment(article.slug, input("Please frobnicate this."), user, { ipHash: ip() })).toMatchObject({
+        heldReason: "blocked-word",
+      });
       // Whole words only.
-      expect(await postComment(article.slug, input("Unfrobnicated text is fine."), user, { ipHash: ip() })).toMatchObject({ status: "approved" });
+      expect(await postComment(article.slug, input("Unfrobnicated text is fine."), user, { ipHash: ip() })).toMatchObject({
+        status: "approved",
+      });
     });
     await withSettings({ blockedWords: ["frobnicate"], blockedWordAction: "reject" }, async () => {
       const before = await db.comment.count();
@@ -85,7 +98,10 @@ describe("posting", () => {
   it("shows guests' posts at once when the settings say so", async () => {
     const article = await newThread();
     await withSettings({ holdGuestPosts: false }, async () => {
-      expect(await postComment(article.slug, input("Straight in."), null, { ipHash: ip() })).toMatchObject({ status: "approved", number: 1 });
+      expect(await postComment(article.slug, input("Straight in."), null, { ipHash: ip() })).toMatchObject({
+        status: "approved",
+        number: 1,
+      });
     });
   });
 
@@ -94,12 +110,19 @@ describe("posting", () => {
     const article = await newThread();
     const start = new Date();
     await postComment(article.slug, input("Exactly this."), user, { ipHash: ip(), now: start });
-    const again = await refusal(postComment(article.slug, input("  exactly   THIS. "), user, { ipHash: ip(), now: new Date(start.getTime() + 9 * 60_000) }));
+    const again = await refusal(
+      postComment(article.slug, input("  exactly   THIS. "), user, { ipHash: ip(), now: new Date(start.getTime() + 9 * 60_000) }),
+    );
     expect(again).toMatchObject({ status: 409, message: expect.stringMatching(/same comment/) });
-    const later = await postComment(article.slug, input("Exactly this."), user, { ipHash: ip(), now: new Date(start.getTime() + 11 * 60_000) });
+    const later = await postComment(article.slug, input("Exactly this."), user, {
+      ipHash: ip(),
+      now: new Date(start.getTime() + 11 * 60_000),
+    });
     expect(later.status).toBe("approved");
     // Someone else may say the same thing.
-    expect((await postComment(article.slug, input("Exactly this."), await trustedReader(), { ipHash: ip(), now: start })).status).toBe("approved");
+    expect(
+      (await postComment(article.slug, input("Exactly this."), await trustedReader(), { ipHash: ip(), now: start })).status,
+    ).toBe("approved");
   });
 
   it("refuses a banned account, saying until when", async () => {
@@ -134,16 +157,23 @@ describe("posting", () => {
     const now = new Date();
     const results = [];
     for (let i = 0; i < 7; i++) {
-      results.push(await postComment(article.slug, input(`Burst post ${i}`), null, { ipHash: address, now }).catch((e: DomainError) => e));
+      results.push(
+        await postComment(article.slug, input(`Burst post ${i}`), null, { ipHash: address, now }).catch((e: DomainError) => e),
+      );
     }
     const refused = results.filter((r) => r instanceof DomainError);
     expect(refused).toHaveLength(2);
-    expect(refused[0]).toMatchObject({ status: 429, message: expect.stringMatching(/posting too often.*wait (\d+ seconds?|1 minute)/) });
+    expect(refused[0]).toMatchObject({
+      status: 429,
+      message: expect.stringMatching(/posting too often.*wait (\d+ seconds?|1 minute)/),
+    });
     expect(await db.comment.count({ where: { articleId: article.id } })).toBe(5);
 
     const user = await trustedReader();
     for (let i = 0; i < 5; i++) await postComment(article.slug, input(`User post ${i}`), user, { ipHash: ip(), now });
-    expect(await refusal(postComment(article.slug, input("One too many"), user, { ipHash: ip(), now }))).toMatchObject({ status: 429 });
+    expect(await refusal(postComment(article.slug, input("One too many"), user, { ipHash: ip(), now }))).toMatchObject({
+      status: 429,
+    });
   });
 });
 

@@ -13,7 +13,18 @@ describe("migrations", () => {
       "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
     );
     const names = tables.map((t) => t.name);
-    for (const table of ["Article", "Comment", "User", "PasswordResetToken", "ModerationAction", "Report", "Fact", "HistoryEvent", "SiteSetting", "RateLimit"]) {
+    for (const table of [
+      "Article",
+      "Comment",
+      "User",
+      "PasswordResetToken",
+      "ModerationAction",
+      "Report",
+      "Fact",
+      "HistoryEvent",
+      "SiteSetting",
+      "RateLimit",
+    ]) {
       expect(names).toContain(table);
     }
   });

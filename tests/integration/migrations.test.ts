@@ -7,7 +7,9 @@ import { QuireSQLiteAdapterFactory } from "@/lib/db/sqlite-adapter";
 import { MIGRATIONS_DIR, pendingMigrations } from "@/lib/db/migrations";
 import { freshTmpDir } from "../helpers/paths";
 
-const checkedIn = fs.readdirSync(MIGRATIONS_DIR).filter((name) => fs.existsSync(path.join(MIGRATIONS_DIR, name, "migration.sql")));
+const checkedIn = fs
+  .readdirSync(MIGRATIONS_DIR)
+  .filter((name) => fs.existsSync(path.join(MIGRATIONS_DIR, name, "migration.sql")));
 const dir = freshTmpDir("migrations");
 const empty = new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(`file:${path.join(dir, "new.db")}`) });
 afterAll(async () => {

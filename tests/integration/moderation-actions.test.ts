@@ -28,13 +28,25 @@ describe("moderating one post", () => {
     const second = await pending();
     await moderatePost(moderator, { commentId: second.id, action: "approve", expectedVersion: 0 });
     const asked = new Date();
-    const { post } = await moderatePost(moderator, { commentId: first.id, action: "approve", reason: "fine", expectedVersion: 0 });
+    const { post } = await moderatePost(moderator, {
+      commentId: first.id,
+      action: "approve",
+      reason: "fine",
+      expectedVersion: 0,
+    });
     const answered = new Date();
 
     expect(post).toMatchObject({ status: "APPROVED", number: 2, version: 1 });
     expect(await visibleNumbers(article.id)).toEqual([2, 1]);
     const [entry] = await logOf(first.id);
-    expect(entry).toMatchObject({ actorId: moderator.id, action: "approve", reason: "fine", targetUserId: author.id, articleId: article.id, undoneAt: null });
+    expect(entry).toMatchObject({
+      actorId: moderator.id,
+      action: "approve",
+      reason: "fine",
+      targetUserId: author.id,
+      articleId: article.id,
+      undoneAt: null,
+    });
     expect(parseSnapshot(entry!.before)).toEqual({ status: "PENDING", number: null, version: 0 });
     expect(parseSnapshot(entry!.after)).toEqual({ status: "APPROVED", number: 2, version: 1 });
     // The time recorded is the action's: between the call and its answer.
@@ -64,8 +76,12 @@ describe("moderating one post", () => {
       "A post that is waiting for moderation cannot be restored.",
     );
     await moderatePost(moderator, { commentId: post.id, action: "approve" });
-    await expect(moderatePost(moderator, { commentId: post.id, action: "approve" })).rejects.toThrow("This post is already approved.");
-    await expect(moderatePost(moderator, { commentId: 999_999, action: "approve" })).rejects.toThrow("We could not find that post");
+    await expect(moderatePost(moderator, { commentId: post.id, action: "approve" })).rejects.toThrow(
+      "This post is already approved.",
+    );
+    await expect(moderatePost(moderator, { commentId: 999_999, action: "approve" })).rejects.toThrow(
+      "We could not find that post",
+    );
   });
 
   it("hides a post on reject, spam and delete, and restore brings it back under its old number", async () => {
@@ -118,7 +134,9 @@ describe("editing a post", () => {
     expect(shown!.body).toBe("A tidier version, again.");
     expect(shown!.editedAt).not.toBeNull();
     expect((await db.comment.findUnique({ where: { id: post.id } }))!.originalBody).toBe(post.body);
-    await expect(editPost(moderator, { commentId: post.id, body: "A tidier version, again." })).rejects.toThrow("The text is unchanged.");
+    await expect(editPost(moderator, { commentId: post.id, body: "A tidier version, again." })).rejects.toThrow(
+      "The text is unchanged.",
+    );
   });
 
   it("holds a moderator's text to the rules of a reader's post: 5,000 characters fit, 5,001 and control characters do not", async () => {
@@ -151,7 +169,9 @@ describe("undo", () => {
     expect(await db.comment.findUnique({ where: { id: post.id } })).toMatchObject({ status: "PENDING", number: 1 });
     expect(await visibleNumbers(article.id)).toEqual([]);
 
-    await expect(undoLastAction(moderator, { commentId: post.id })).rejects.toThrow("There is nothing left to undo on this post.");
+    await expect(undoLastAction(moderator, { commentId: post.id })).rejects.toThrow(
+      "There is nothing left to undo on this post.",
+    );
     const log = await logOf(post.id);
     expect(log.map((e) => [e.action, e.undoneAt !== null])).toEqual([
       ["approve", true],
@@ -173,8 +193,13 @@ describe("undo", () => {
     // The author edits the post (outside moderation): the version moves on.
     await db.comment.update({ where: { id: post.id }, data: { body: "Author's own edit", version: { increment: 1 } } });
     await expect(undoLastAction(moderator, { commentId: post.id })).rejects.toThrow(/changed since its last moderation action/);
-    expect(await db.comment.findUnique({ where: { id: post.id } })).toMatchObject({ status: "APPROVED", body: "Author's own edit" });
-    await expect(undoLastAction(moderator, { commentId: post.id, expectedVersion: 1 })).rejects.toThrow(/changed by another moderator/);
+    expect(await db.comment.findUnique({ where: { id: post.id } })).toMatchObject({
+      status: "APPROVED",
+      body: "Author's own edit",
+    });
+    await expect(undoLastAction(moderator, { commentId: post.id, expectedVersion: 1 })).rejects.toThrow(
+      /changed by another moderator/,
+    );
   });
 
   it("refuses with a sentence, and changes nothing, when the log entry it would undo cannot be read", async () => {
@@ -192,12 +217,20 @@ describe("undo", () => {
       ["a version that is not a number", { after: JSON.stringify({ status: "APPROVED", number: 1, version: "1" }) }],
     ];
     for (const [what, corruption] of unreadable) {
-      await db.moderationAction.update({ where: { id: entry!.id }, data: { before: entry!.before, after: entry!.after, ...corruption } });
+      await db.moderationAction.update({
+        where: { id: entry!.id },
+        data: { before: entry!.before, after: entry!.after, ...corruption },
+      });
       const refused = undoLastAction(moderator, { commentId: post.id });
       await expect(refused, what).rejects.toThrow(Conflict);
       await expect(refused, what).rejects.toThrow(`Log entry ${entry!.id} for this post cannot be read`);
     }
-    expect(await db.comment.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({ status: "APPROVED", number: 1, version: 1, body: post.body });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: post.id } })).toMatchObject({
+      status: "APPROVED",
+      number: 1,
+      version: 1,
+      body: post.body,
+    });
     expect((await logOf(post.id)).map((e) => [e.action, e.undoneAt])).toEqual([["approve", null]]);
   });
 
@@ -207,7 +240,10 @@ describe("undo", () => {
     await moderatePost(moderator, { commentId: post.id, action: "approve" });
     await moderatePost(moderator, { commentId: post.id, action: "reject" });
     const [, rejection] = await logOf(post.id);
-    await db.moderationAction.update({ where: { id: rejection!.id }, data: { before: JSON.stringify({ status: "VANISHED", version: "one" }) } });
+    await db.moderationAction.update({
+      where: { id: rejection!.id },
+      data: { before: JSON.stringify({ status: "VANISHED", version: "one" }) },
+    });
 
     const { entries } = await listModerationLog(moderator, { post: post.id });
     expect(entries.map((e) => [e.action, e.before, e.after, e.canUndo])).toEqual([

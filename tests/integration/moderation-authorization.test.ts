@@ -53,8 +53,14 @@ async function state() {
     comments: await db.comment.findMany({ orderBy: { id: "asc" } }),
     reports: await db.report.findMany({ orderBy: { id: "asc" } }),
     log: await db.moderationAction.findMany({ orderBy: { id: "asc" } }),
-    users: await db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, bannedUntil: true, banReason: true, sessionVersion: true } }),
-    articles: await db.article.findMany({ orderBy: { id: "asc" }, select: { id: true, discussionOpen: true, nextPostNumber: true } }),
+    users: await db.user.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, bannedUntil: true, banReason: true, sessionVersion: true },
+    }),
+    articles: await db.article.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, discussionOpen: true, nextPostNumber: true },
+    }),
     settings: await getSiteSettings(),
   };
 }
@@ -64,7 +70,10 @@ const attempts: [string, (actor: Actor) => Promise<unknown>][] = [
     action,
     (actor) => moderatePost(actor, { commentId: action === "restore" ? removed.id : pending.id, action }),
   ]),
-  ["a selection", (actor) => moderateSelection(actor, { action: "approve", selected: [{ commentId: pending.id, expectedVersion: 0 }] })],
+  [
+    "a selection",
+    (actor) => moderateSelection(actor, { action: "approve", selected: [{ commentId: pending.id, expectedVersion: 0 }] }),
+  ],
   ["edit", (actor) => editPost(actor, { commentId: approved.id, body: "Rewritten by someone who may not." })],
   ["dismiss reports", (actor) => dismissReports(actor, { commentId: approved.id })],
   ["undo", (actor) => undoLastAction(actor, { commentId: approved.id })],

@@ -22,9 +22,15 @@ describe("the queue", () => {
     const member = await createUser(db);
 
     const guestPost = await createPendingComment(db, { articleId: article.id });
-    await db.comment.update({ where: { id: guestPost.id }, data: { heldReason: "guest", ipHash: "hash-of-guest", createdAt: minutesAgo(30) } });
+    await db.comment.update({
+      where: { id: guestPost.id },
+      data: { heldReason: "guest", ipHash: "hash-of-guest", createdAt: minutesAgo(30) },
+    });
     const anonymousPost = await createPendingComment(db, { articleId: article.id, authorId: member.id, anonymous: true });
-    await db.comment.update({ where: { id: anonymousPost.id }, data: { heldReason: "first-post,links", createdAt: minutesAgo(10) } });
+    await db.comment.update({
+      where: { id: anonymousPost.id },
+      data: { heldReason: "first-post,links", createdAt: minutesAgo(10) },
+    });
     const reportedPost = await createPendingComment(db, { articleId: article.id, authorId: member.id });
     await db.comment.update({ where: { id: reportedPost.id }, data: { createdAt: minutesAgo(60) } });
     await moderatePost(moderator, { commentId: reportedPost.id, action: "approve" });
@@ -42,7 +48,11 @@ describe("the queue", () => {
     const mine = queue.items.filter((item) => item.article.id === article.id);
     expect(mine.map((item) => item.id)).toEqual([guestPost.id, reportedPost.id, anonymousPost.id]);
     expect(mine.map((item) => item.reasons)).toEqual([["guest"], ["2 reports"], ["first post", "too many links"]]);
-    expect(mine[0]).toMatchObject({ author: null, ipHash: "hash-of-guest", history: { of: "address", approved: 0, rejected: 0, spam: 1 } });
+    expect(mine[0]).toMatchObject({
+      author: null,
+      ipHash: "hash-of-guest",
+      history: { of: "address", approved: 0, rejected: 0, spam: 1 },
+    });
     expect(mine[2]).toMatchObject({
       postedAs: anonymousPost.anonHandle,
       author: { id: member.id, username: member.username },
@@ -71,7 +81,12 @@ describe("finding a post", () => {
     const post = await createPendingComment(db, { articleId: article.id });
     await moderatePost(moderator, { commentId: post.id, action: "approve" });
     await moderatePost(moderator, { commentId: post.id, action: "delete" });
-    for (const address of [`https://quire.example/articles/${article.slug}#post-1`, `/articles/${article.slug}/posts/1#post-1`, String(post.id), `#${post.id}`]) {
+    for (const address of [
+      `https://quire.example/articles/${article.slug}#post-1`,
+      `/articles/${article.slug}/posts/1#post-1`,
+      String(post.id),
+      `#${post.id}`,
+    ]) {
       expect(await findPostId(moderator, address), address).toBe(post.id);
     }
     expect(await findPostId(moderator, `/articles/${article.slug}#post-2`)).toBeNull();
@@ -125,7 +140,9 @@ describe("bans", () => {
     const colleague = await createUser(db, { role: "MODERATOR" });
     const admin = await createUser(db, { role: "ADMIN" });
     await expect(banUser(moderator, { userId: colleague.id, duration: "1", reason: "a test" })).rejects.toThrow(Forbidden);
-    await expect(banUser(moderator, { userId: moderator.id, duration: "1", reason: "a test" })).rejects.toThrow("You cannot ban yourself.");
+    await expect(banUser(moderator, { userId: moderator.id, duration: "1", reason: "a test" })).rejects.toThrow(
+      "You cannot ban yourself.",
+    );
     await expect(banUser(admin, { userId: admin.id, duration: "1", reason: "a test" })).rejects.toThrow(Forbidden);
     await banUser(admin, { userId: colleague.id, duration: "1", reason: "Abused the tools" });
     expect(isBanned((await db.user.findUnique({ where: { id: colleague.id } }))!)).toBe(true);
@@ -160,7 +177,10 @@ describe("the audit log", () => {
     await banUser(bob, { userId: author.id, duration: "1", reason: "Testing the log" });
 
     const byAlice = await listModerationLog(alice, { moderator: alice.username.toUpperCase() });
-    expect(byAlice.entries.map((e) => [e.action, e.commentId])).toEqual([["spam", two.id], ["approve", one.id]]);
+    expect(byAlice.entries.map((e) => [e.action, e.commentId])).toEqual([
+      ["spam", two.id],
+      ["approve", one.id],
+    ]);
     const onPostOne = await listModerationLog(alice, { post: one.id });
     expect(onPostOne.entries.map((e) => [e.action, e.actor.username, e.canUndo])).toEqual([
       ["reject", bob.username, true],
@@ -195,7 +215,13 @@ describe("policies", () => {
 
   it("are saved by an admin from the form, and the change is logged", async () => {
     const admin = await createUser(db, { role: "ADMIN" });
-    const form = formWith({ holdGuestPosts: "off", linkLimit: "1", blockedWords: "casino\n  cheap pills \n\n", blockedWordAction: "reject", "commentRateLimitPerIp.max": "2" });
+    const form = formWith({
+      holdGuestPosts: "off",
+      linkLimit: "1",
+      blockedWords: "casino\n  cheap pills \n\n",
+      blockedWordAction: "reject",
+      "commentRateLimitPerIp.max": "2",
+    });
     const { changed } = await updatePolicies(admin, await readPoliciesForm(form));
     expect(changed.sort()).toEqual(["blockedWordAction", "blockedWords", "commentRateLimitPerIp", "holdGuestPosts", "linkLimit"]);
     expect(await getSiteSettings()).toMatchObject({
@@ -211,7 +237,11 @@ describe("policies", () => {
 
   it("keep a setting the form does not show", async () => {
     const admin = await createUser(db, { role: "ADMIN" });
-    await updatePolicies(admin, { ...(await getSiteSettings()), holdFirstPost: false, forgotRateLimitPerEmail: { max: 9, windowSeconds: 60 } });
+    await updatePolicies(admin, {
+      ...(await getSiteSettings()),
+      holdFirstPost: false,
+      forgotRateLimitPerEmail: { max: 9, windowSeconds: 60 },
+    });
     const form = formWith({});
     form.delete("holdFirstPost");
     form.delete("forgotRateLimitPerEmail.max");

@@ -29,7 +29,9 @@ describe("the client address", () => {
     vi.stubEnv("TRUST_PROXY", "1");
     announceClientIpHeader();
     expect(from({ "x-forwarded-for": "203.0.113.5", [CLIENT_IP_HEADER]: "127.0.0.1" })).toBe("203.0.113.5");
-    expect(from({ "x-forwarded-for": "198.51.100.7, 198.51.100.8 ,203.0.113.5 ", "x-real-ip": "198.51.100.8" })).toBe("203.0.113.5");
+    expect(from({ "x-forwarded-for": "198.51.100.7, 198.51.100.8 ,203.0.113.5 ", "x-real-ip": "198.51.100.8" })).toBe(
+      "203.0.113.5",
+    );
   });
 
   it("falls back to the socket's address with TRUST_PROXY=1 when a request did not come through the proxy", () => {

@@ -17,7 +17,9 @@ describe("the demo articles", () => {
   it("are at least 40, in at least 6 categories, each of 400 to 1,000 words", () => {
     expect(content.articles.length).toBeGreaterThanOrEqual(40);
     expect(new Set(content.articles.map((a) => a.category)).size).toBeGreaterThanOrEqual(6);
-    const outOfRange = content.articles.filter((a) => words(a.body) < 400 || words(a.body) > 1000).map((a) => `${a.slug}: ${words(a.body)}`);
+    const outOfRange = content.articles
+      .filter((a) => words(a.body) < 400 || words(a.body) > 1000)
+      .map((a) => `${a.slug}: ${words(a.body)}`);
     expect(outOfRange).toEqual([]);
   });
 

@@ -12,7 +12,10 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => currentUser.v
 const { formAction } = await import("@/lib/forms");
 
 const signupLike = z.object({
-  username: z.string().min(3, "Use at least 3 characters").regex(/^[a-z]+$/, "Use only letters a–z"),
+  username: z
+    .string()
+    .min(3, "Use at least 3 characters")
+    .regex(/^[a-z]+$/, "Use only letters a–z"),
   email: z.email("Enter a valid email address"),
   password: z.string().min(10, "Use at least 10 characters"),
 });
@@ -86,9 +89,14 @@ describe("a server action made with formAction", () => {
 
   it("hands the job the parsed input and the signed-in user", async () => {
     currentUser.value = { id: 7, username: "reader" };
-    const job = vi.fn(async (input: { name: string }, { actor }: { actor: unknown }) => ({ message: `${input.name} by ${JSON.stringify(actor)}` }));
+    const job = vi.fn(async (input: { name: string }, { actor }: { actor: unknown }) => ({
+      message: `${input.name} by ${JSON.stringify(actor)}`,
+    }));
     const action = formAction(z.object({ name: z.string().trim() }), job);
-    expect(await action(idle, form({ name: "  Ada  " }))).toEqual({ status: "done", message: 'Ada by {"id":7,"username":"reader"}' });
+    expect(await action(idle, form({ name: "  Ada  " }))).toEqual({
+      status: "done",
+      message: 'Ada by {"id":7,"username":"reader"}',
+    });
   });
 
   it("redirects a browser without script to the next page, and answers a page with script in place", async () => {
@@ -99,7 +107,11 @@ describe("a server action made with formAction", () => {
     );
     expect(isRedirectError(withoutScript)).toBe(true);
     expect(String((withoutScript as { digest: string }).digest)).toContain("/articles/x");
-    expect(await action(idle, form({ [SCRIPT_FIELD]: "1" }))).toEqual({ status: "done", message: "You are logged in.", redirectTo: "/articles/x" });
+    expect(await action(idle, form({ [SCRIPT_FIELD]: "1" }))).toEqual({
+      status: "done",
+      message: "You are logged in.",
+      redirectTo: "/articles/x",
+    });
   });
 
   it("lets a job's own redirect() through instead of reporting it as an error", async () => {

@@ -3,10 +3,7 @@ import { parseMentionNames, segmentParagraph, splitParagraphs } from "@/lib/comm
 
 describe("@mentions", () => {
   it("finds names written as @name and @name-- , once each, lower-cased", () => {
-    expect(parseMentionNames("@TidePool-- good point. @anon4821 agreed, and @tidepool again")).toEqual([
-      "tidepool",
-      "anon4821",
-    ]);
+    expect(parseMentionNames("@TidePool-- good point. @anon4821 agreed, and @tidepool again")).toEqual(["tidepool", "anon4821"]);
   });
 
   it("ignores email addresses and names that are too short", () => {

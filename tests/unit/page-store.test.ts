@@ -101,10 +101,18 @@ describe("which requests the cache answers", () => {
 });
 
 describe("which responses the cache keeps", () => {
-  const response = (status: number, headers: Record<string, string | string[]> = {}) => ({ status, headers, body: Buffer.from("page") });
+  const response = (status: number, headers: Record<string, string | string[]> = {}) => ({
+    status,
+    headers,
+    body: Buffer.from("page"),
+  });
 
   it("keeps pages, old addresses' redirects and 'not found' pages", () => {
-    expect([200, 301, 404].map((status) => isStorable(response(status, { "content-type": "text/html" })))).toEqual([true, true, true]);
+    expect([200, 301, 404].map((status) => isStorable(response(status, { "content-type": "text/html" })))).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 
   it("never keeps a response that sets a cookie, an error, or any other status", () => {

@@ -8,9 +8,7 @@ export default function ForgotPasswordPage() {
   return (
     <div className="account-page">
       <h1>Forgot your password?</h1>
-      <p className="lead">
-        Enter the email address of your account. We will send it a link to choose a new password.
-      </p>
+      <p className="lead">Enter the email address of your account. We will send it a link to choose a new password.</p>
       <ForgotPasswordForm action={requestPasswordResetFromForm} />
     </div>
   );

@@ -69,7 +69,9 @@ const JOBS: Record<string, (fields: Fields) => Prepared> = {
     return async (actor) => {
       const { done, skipped } = await moderateSelection(actor, input);
       const skippedText = skipped.map((s) => ` Post #${s.commentId} was skipped: ${s.message}`).join("");
-      return { message: `${done.length} post${done.length === 1 ? "" : "s"} ${describeAction(input.action).past}.${skippedText}` };
+      return {
+        message: `${done.length} post${done.length === 1 ? "" : "s"} ${describeAction(input.action).past}.${skippedText}`,
+      };
     };
   },
   edit(fields) {

@@ -19,7 +19,9 @@ export default async function ModerationQueuePage() {
     <>
       <h1>Moderation queue</h1>
       <p className="lead">
-        {total === 0 ? "Nothing is waiting. Well done." : `${total} post${total === 1 ? "" : "s"} waiting, longest-waiting first.`}
+        {total === 0
+          ? "Nothing is waiting. Well done."
+          : `${total} post${total === 1 ? "" : "s"} waiting, longest-waiting first.`}
         {total > items.length && ` Showing the first ${items.length}.`}
       </p>
       <form method="get" action="/moderate/posts" className="log-filters" aria-label="Find a post">

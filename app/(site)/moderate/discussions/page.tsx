@@ -19,7 +19,9 @@ export default async function DiscussionsPage() {
           {articles.map((article) => (
             <li key={article.id}>
               <Link href={`/articles/${article.slug}#discussion`}>{article.title}</Link>{" "}
-              <span className={article.discussionOpen ? "badge" : "badge badge--closed"}>{article.discussionOpen ? "open" : "closed"}</span>
+              <span className={article.discussionOpen ? "badge" : "badge badge--closed"}>
+                {article.discussionOpen ? "open" : "closed"}
+              </span>
               {article._count.comments > 0 && <span className="muted"> {article._count.comments} waiting</span>}
               <PanelForm className="discussion-states__form" aria-label={`Discussion of ${article.title}`}>
                 <input type="hidden" name="articleId" value={article.id} />
@@ -27,7 +29,12 @@ export default async function DiscussionsPage() {
                   <span className="visually-hidden">Reason for the log (optional)</span>
                   <input type="text" name="reason" maxLength={LOG_REASON_MAX} placeholder="Reason (optional)" />
                 </label>
-                <button type="submit" name="state" value={article.discussionOpen ? "closed" : "open"} className="button button--secondary">
+                <button
+                  type="submit"
+                  name="state"
+                  value={article.discussionOpen ? "closed" : "open"}
+                  className="button button--secondary"
+                >
                   {article.discussionOpen ? "Close discussion" : "Reopen discussion"}
                 </button>
               </PanelForm>

@@ -21,11 +21,7 @@ export default async function ModerationLogPage({ searchParams }: Props) {
       <p className="lead">Every moderation action, newest first: who, what, when, before and after, and why.</p>
       <LogFilters filter={filter} />
       <ActionPanel action={moderate}>
-        {entries.length === 0 ? (
-          <p>No actions match these filters.</p>
-        ) : (
-          <LogTable entries={entries} />
-        )}
+        {entries.length === 0 ? <p>No actions match these filters.</p> : <LogTable entries={entries} />}
       </ActionPanel>
       {nextBefore && <Link href={`/moderate/log?${olderQuery(filter, nextBefore)}`}>Older entries</Link>}
     </>

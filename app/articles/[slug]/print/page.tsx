@@ -30,8 +30,8 @@ export default async function PrintArticlePage({ params }: Props) {
       <ArticleBody markdown={article.body} />
       <footer className="print-article__footer">
         <p>
-          Copyright © {(article.publishedAt ?? article.updatedAt).getUTCFullYear()} {article.copyrightHolder}. From{" "}
-          {siteUrl()}/articles/{article.slug}
+          Copyright © {(article.publishedAt ?? article.updatedAt).getUTCFullYear()} {article.copyrightHolder}. From {siteUrl()}
+          /articles/{article.slug}
         </p>
       </footer>
     </main>

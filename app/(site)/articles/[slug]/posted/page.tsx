@@ -26,8 +26,8 @@ export default async function PostedPage({ params }: { params: Promise<{ slug: s
       {pending.length > 0 ? (
         <>
           <p className="form-success">
-            Your post is awaiting moderation. It will appear in the discussion of “{article.title}” once a moderator
-            approves it; until then only you can see it.
+            Your post is awaiting moderation. It will appear in the discussion of “{article.title}” once a moderator approves it;
+            until then only you can see it.
           </p>
           <ol className="post-list" aria-label="Your posts awaiting moderation">
             {pending.map((post) => (

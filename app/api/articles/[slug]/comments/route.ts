@@ -5,13 +5,7 @@ import { clientIp, json, readJsonBody, route } from "@/lib/http";
 import { newCommentSchema } from "@/lib/comments/schema";
 import { postComment } from "@/lib/comments/post-comment";
 import { rememberGuestPost } from "@/lib/comments/receipt";
-import {
-  getDiscussionArticle,
-  listApprovedPosts,
-  pageCount,
-  parsePageNumber,
-  type PublicPost,
-} from "@/lib/comments/queries";
+import { getDiscussionArticle, listApprovedPosts, pageCount, parsePageNumber, type PublicPost } from "@/lib/comments/queries";
 
 type Context = { params: Promise<{ slug: string }> };
 

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import { BODY_MAX, BODY_MIN } from "@/lib/comments/limits";
+import { BODY_MAX, BODY_MIN } from "@/lib/discussion/limits";
 import type { FormAction } from "@/lib/form-state";
 import { FieldError, FormMessage } from "@/components/forms/form-messages";
 import { ScriptMarker } from "@/components/forms/script-marker";

@@ -1,4 +1,4 @@
-import { listApprovedPosts } from "@/lib/comments/queries";
+import { listApprovedPosts } from "@/lib/discussion/queries";
 import { PostList } from "./post-list";
 import { PostPagination } from "./post-pagination";
 import { DiscussionViewer } from "./viewer";

@@ -1,11 +1,11 @@
 "use client";
 import { z } from "zod";
-import { BODY_MAX } from "@/lib/comments/limits";
+import { BODY_MAX } from "@/lib/discussion/limits";
 import { useJsonRequest } from "@/components/site/request-json";
 import { TextFieldForm } from "./text-field-form";
 import type { ViewerPost } from "./viewer";
 
-/** PATCH /api/comments/<id> answers with the post's status after the edit (lib/comments/change-own-comment.ts). */
+/** PATCH /api/comments/<id> answers with the post's status after the edit (lib/discussion/change-own-comment.ts). */
 const editAnswer = z.object({ status: z.enum(["approved", "pending"]) });
 
 /** The author's edit of their own post (PATCH /api/comments/<id>). */

@@ -1,4 +1,4 @@
-import { segmentParagraph, splitParagraphs } from "@/lib/comments/mentions";
+import { segmentParagraph, splitParagraphs } from "@/lib/discussion/mentions";
 
 /**
  * A reader's post as plain text: paragraphs kept, URLs and @mentions linked.

@@ -1,6 +1,6 @@
 "use client";
 import { z } from "zod";
-import { REASON_MAX } from "@/lib/comments/limits";
+import { REASON_MAX } from "@/lib/discussion/limits";
 import { useJsonRequest } from "@/components/site/request-json";
 import { TextFieldForm } from "./text-field-form";
 

@@ -6,7 +6,7 @@ import { requestJson } from "@/components/site/request-json";
 
 export type ViewerUser = CurrentUser;
 
-/** One of the viewer's own posts, as GET /api/articles/<slug>/comments/mine returns it (lib/comments/queries.ts listOwnPosts). */
+/** One of the viewer's own posts, as GET /api/articles/<slug>/comments/mine returns it (lib/discussion/queries.ts listOwnPosts). */
 const viewerPostSchema = z.object({
   id: z.number(),
   number: z.number().nullable(),

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/calendar";
-import { BODY_MAX } from "@/lib/comments/limits";
+import { BODY_MAX } from "@/lib/discussion/limits";
 import type { PostForReview } from "@/lib/moderation/review";
 import { availableActions } from "@/lib/moderation/actions";
 import { BAN_DURATIONS } from "@/lib/moderation/schema";

@@ -2,7 +2,7 @@ import "server-only";
 import { Conflict, NotFound, ValidationError } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { assertCanModerate, type Actor } from "./permissions";
-import { onPostBecameVisible, refreshMentions } from "@/lib/comments/became-visible";
+import { onPostBecameVisible, refreshMentions } from "@/lib/discussion/became-visible";
 import { changePost, type ChangedPost } from "./post-change";
 import type { EditPostInput, PostAction, PostActionInput, PostRef, SelectionActionInput } from "./schema";
 import { describeAction, STATUS_WORDS } from "./wording";

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { changed, pagesChanged } from "@/lib/cache";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { notifyMentions } from "@/lib/comments/became-visible";
+import { notifyMentions } from "@/lib/discussion/became-visible";
 import { recordModerationAction, type Snapshot } from "./audit";
 import type { Moderator } from "./permissions";
 import { POST_ACTIONS, type LoggedAction } from "./schema";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { publicPosterName } from "@/lib/comments/poster";
+import { publicPosterName } from "@/lib/discussion/poster";
 import { assertCanModerate, type Actor } from "./permissions";
 import { describeWaitReasons } from "./wording";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commentBodySchema } from "@/lib/comments/schema";
+import { commentBodySchema } from "@/lib/discussion/schema";
 import { BAN_REASON_MIN, LOG_REASON_MAX } from "./limits";
 
 /** What a moderator can do to one post through the queue, the API and the log. */

@@ -4,7 +4,7 @@ import { Conflict } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
 import { parseSnapshot, type Snapshot } from "./audit";
 import { assertCanModerate, type Actor } from "./permissions";
-import { onPostBecameVisible, refreshMentions } from "@/lib/comments/became-visible";
+import { onPostBecameVisible, refreshMentions } from "@/lib/discussion/became-visible";
 import { changePost, type PostForChange } from "./post-change";
 import type { PostRef } from "./schema";
 import { describeAction } from "./wording";

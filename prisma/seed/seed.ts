@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/accounts/password";
-import { assignPostNumber } from "@/lib/comments/numbering";
-import { recordMentions } from "@/lib/comments/record-mentions";
+import { assignPostNumber } from "@/lib/discussion/numbering";
+import { recordMentions } from "@/lib/discussion/record-mentions";
 import { bodyFingerprint, randomToken } from "@/lib/text";
 import type { Content } from "./content";
 

@@ -3,7 +3,7 @@
 // posting run stored.
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { QuireSQLiteAdapterFactory } from "../../lib/db/sqlite-adapter";
-import { assignPostNumber } from "../../lib/comments/numbering";
+import { assignPostNumber } from "../../lib/discussion/numbering";
 import { siteSettingsSchema, type SiteSettingKey } from "../../lib/settings/schema";
 import { bodyFingerprint } from "../../lib/text";
 

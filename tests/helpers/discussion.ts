@@ -4,13 +4,13 @@ import { OUTBOX_DIR } from "@/lib/config";
 import { updateSiteSettings } from "@/lib/settings/queries";
 import type { SiteSettings } from "@/lib/settings/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { newCommentSchema } from "@/lib/comments/schema";
+import { newCommentSchema } from "@/lib/discussion/schema";
 import { DomainError } from "@/lib/errors";
 import { createArticle, createUser } from "./factories";
 import { mailTo, type ReceivedMail } from "./mailbox";
 import { createTrustedReader } from "./posts";
 
-// Helpers for the discussion's integration tests, which call lib/comments directly.
+// Helpers for the discussion's integration tests, which call lib/discussion directly.
 
 /** A made-up address hash: each call is a different reader's address. */
 export const ip = () => crypto.randomBytes(8).toString("hex");

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { assignPostNumber } from "@/lib/comments/numbering";
+import { assignPostNumber } from "@/lib/discussion/numbering";
 import { bodyFingerprint, randomToken } from "@/lib/text";
 import { createUser } from "./factories";
 

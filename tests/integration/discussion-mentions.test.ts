@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/config";
-import { postComment } from "@/lib/comments/post-comment";
-import { notifyMentions, onPostBecameVisible } from "@/lib/comments/became-visible";
-import { listApprovedPosts } from "@/lib/comments/queries";
-import { findMentionSubscription, stopMentionEmails } from "@/lib/comments/mention-opt-out";
+import { postComment } from "@/lib/discussion/post-comment";
+import { notifyMentions, onPostBecameVisible } from "@/lib/discussion/became-visible";
+import { listApprovedPosts } from "@/lib/discussion/queries";
+import { findMentionSubscription, stopMentionEmails } from "@/lib/discussion/mention-opt-out";
 import { createUser } from "../helpers/factories";
 import { input, ip, newThread, trustedReader, waitForOutboxMail } from "../helpers/discussion";
 

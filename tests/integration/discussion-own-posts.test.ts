@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { postComment } from "@/lib/comments/post-comment";
-import { editOwnComment, deleteOwnComment } from "@/lib/comments/change-own-comment";
-import { reportComment } from "@/lib/comments/report-comment";
-import { listApprovedPosts, listOwnPosts } from "@/lib/comments/queries";
-import { readReceipt, receiptWith } from "@/lib/comments/receipt";
+import { postComment } from "@/lib/discussion/post-comment";
+import { editOwnComment, deleteOwnComment } from "@/lib/discussion/change-own-comment";
+import { reportComment } from "@/lib/discussion/report-comment";
+import { listApprovedPosts, listOwnPosts } from "@/lib/discussion/queries";
+import { readReceipt, receiptWith } from "@/lib/discussion/receipt";
 import { createUser } from "../helpers/factories";
 import { asActor, input, ip, newThread, refusal, trustedReader } from "../helpers/discussion";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { postComment } from "@/lib/comments/post-comment";
-import { onPostBecameVisible } from "@/lib/comments/became-visible";
-import { listApprovedPosts } from "@/lib/comments/queries";
-import { newCommentSchema } from "@/lib/comments/schema";
+import { postComment } from "@/lib/discussion/post-comment";
+import { onPostBecameVisible } from "@/lib/discussion/became-visible";
+import { listApprovedPosts } from "@/lib/discussion/queries";
+import { newCommentSchema } from "@/lib/discussion/schema";
 import { DomainError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { createUser } from "../helpers/factories";

@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { loadContent } from "@/prisma/seed/content";
 import { seedDatabase } from "@/prisma/seed/seed";
 import { getPublishedArticle, listRelatedArticles } from "@/lib/articles/queries";
-import { listApprovedPosts, pageCount, POSTS_PER_PAGE } from "@/lib/comments/queries";
-import { assignPostNumber } from "@/lib/comments/numbering";
+import { listApprovedPosts, pageCount, POSTS_PER_PAGE } from "@/lib/discussion/queries";
+import { assignPostNumber } from "@/lib/discussion/numbering";
 import { createArticle, createPendingComment, createUser } from "../helpers/factories";
 
 describe("migrations", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Conflict } from "@/lib/errors";
-import { listApprovedPosts } from "@/lib/comments/queries";
+import { listApprovedPosts } from "@/lib/discussion/queries";
 import { dismissReports, editPost, moderatePost, moderateSelection } from "@/lib/moderation/actions";
 import { undoLastAction } from "@/lib/moderation/undo";
 import { listModerationLog } from "@/lib/moderation/log";

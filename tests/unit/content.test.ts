@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/prisma/seed/content";
 import { renderMarkdown } from "@/lib/markdown";
-import { parseMentionNames } from "@/lib/comments/mentions";
+import { parseMentionNames } from "@/lib/discussion/mentions";
 
 // The demo corpus a newcomer sees on first start: enough of it, and all of it
 // consistent, so that the seed never fails and no page shows a broken link.

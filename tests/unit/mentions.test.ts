@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMentionNames, segmentParagraph, splitParagraphs } from "@/lib/comments/mentions";
+import { parseMentionNames, segmentParagraph, splitParagraphs } from "@/lib/discussion/mentions";
 
 describe("@mentions", () => {
   it("finds names written as @name and @name-- , once each, lower-cased", () => {

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { hashIp } from "@/lib/client-key";
 import { actionClientIp, formAction } from "@/lib/forms";
 import { parseInput } from "@/lib/validation";
-import { commentFormInput, newCommentSchema } from "@/lib/comments/schema";
-import { postComment } from "@/lib/comments/post-comment";
-import { rememberGuestPost } from "@/lib/comments/receipt";
+import { commentFormInput, newCommentSchema } from "@/lib/discussion/schema";
+import { postComment } from "@/lib/discussion/post-comment";
+import { rememberGuestPost } from "@/lib/discussion/receipt";
 
 /** The article's slug travels with the post as a form field; the schema checks the rest. */
 function readCommentForm(form: FormData) {

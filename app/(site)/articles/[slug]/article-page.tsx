@@ -7,7 +7,7 @@ import { ArticleBody } from "@/components/articles/article-body";
 import { RelatedArticles } from "@/components/articles/related-articles";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { Discussion } from "@/components/discussion/discussion";
-import { pageCount } from "@/lib/comments/queries";
+import { pageCount } from "@/lib/discussion/queries";
 import { CommentForm } from "@/components/discussion/comment-form";
 import { LoginBox } from "@/components/accounts/login-box";
 import { logInFromForm } from "../../login/actions";

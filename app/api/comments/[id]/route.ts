@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { assertSameOrigin, json, readJsonBody, route } from "@/lib/http";
-import { editCommentSchema, parseCommentId } from "@/lib/comments/schema";
-import { deleteOwnComment, editOwnComment } from "@/lib/comments/change-own-comment";
+import { editCommentSchema, parseCommentId } from "@/lib/discussion/schema";
+import { deleteOwnComment, editOwnComment } from "@/lib/discussion/change-own-comment";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getDiscussionArticle, listOwnPosts } from "@/lib/comments/queries";
-import { guestPostIds } from "@/lib/comments/receipt";
+import { getDiscussionArticle, listOwnPosts } from "@/lib/discussion/queries";
+import { guestPostIds } from "@/lib/discussion/receipt";
 import { PostItem } from "@/components/discussion/post-list";
 import { toPostView } from "@/components/discussion/post-view";
 

@@ -2,10 +2,10 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { hashIp } from "@/lib/client-key";
 import { NotFound, ValidationError } from "@/lib/errors";
 import { clientIp, json, readJsonBody, route } from "@/lib/http";
-import { newCommentSchema } from "@/lib/comments/schema";
-import { postComment } from "@/lib/comments/post-comment";
-import { rememberGuestPost } from "@/lib/comments/receipt";
-import { getDiscussionArticle, listApprovedPosts, pageCount, parsePageNumber, type PublicPost } from "@/lib/comments/queries";
+import { newCommentSchema } from "@/lib/discussion/schema";
+import { postComment } from "@/lib/discussion/post-comment";
+import { rememberGuestPost } from "@/lib/discussion/receipt";
+import { getDiscussionArticle, listApprovedPosts, pageCount, parsePageNumber, type PublicPost } from "@/lib/discussion/queries";
 
 type Context = { params: Promise<{ slug: string }> };
 

@@ -1,8 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { hashIp } from "@/lib/client-key";
 import { clientIp, json, readJsonBody, route } from "@/lib/http";
-import { parseCommentId, reportSchema } from "@/lib/comments/schema";
-import { reportComment } from "@/lib/comments/report-comment";
+import { parseCommentId, reportSchema } from "@/lib/discussion/schema";
+import { reportComment } from "@/lib/discussion/report-comment";
 
 /** Any reader reports a visible post to the moderators (JSON {reason}), once. */
 export const POST = route(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {

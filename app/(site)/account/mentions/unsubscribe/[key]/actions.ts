@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { formAction } from "@/lib/forms";
-import { stopMentionEmails } from "@/lib/comments/mention-opt-out";
+import { stopMentionEmails } from "@/lib/discussion/mention-opt-out";
 
 const optOutSchema = z.object({ key: z.string({ error: "Open the link from the email again." }).min(1).max(200) });
 

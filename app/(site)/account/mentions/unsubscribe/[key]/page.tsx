@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { findMentionSubscription } from "@/lib/comments/mention-opt-out";
+import { findMentionSubscription } from "@/lib/discussion/mention-opt-out";
 import { MentionOptOutForm } from "@/components/accounts/mention-opt-out-form";
 import { stopMentionEmailsFromForm } from "./actions";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { parsePageNumber } from "@/lib/comments/queries";
+import { parsePageNumber } from "@/lib/discussion/queries";
 import { ArticlePage, articleMetadata } from "../../article-page";
 
 type Props = { params: Promise<{ slug: string; page: string }> };

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { stopMentionEmails } from "@/lib/comments/mention-opt-out";
-import { mentionOptOutUrl } from "@/lib/comments/mention-email";
+import { stopMentionEmails } from "@/lib/discussion/mention-opt-out";
+import { mentionOptOutUrl } from "@/lib/discussion/mention-email";
 import { json, route } from "@/lib/http";
 import { parseInput } from "@/lib/validation";
 

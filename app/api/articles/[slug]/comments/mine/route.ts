@@ -1,8 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { NotFound } from "@/lib/errors";
 import { json, route } from "@/lib/http";
-import { getDiscussionArticle, listOwnPosts } from "@/lib/comments/queries";
-import { guestPostIds } from "@/lib/comments/receipt";
+import { getDiscussionArticle, listOwnPosts } from "@/lib/discussion/queries";
+import { guestPostIds } from "@/lib/discussion/receipt";
 
 /**
  * The asker's own posts on this article that the shared public page cannot

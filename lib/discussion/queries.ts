@@ -87,7 +87,7 @@ export async function getDiscussionArticle(slug: string) {
 
 /**
  * Who is asking for "my posts": the signed-in user, and the ids of posts this
- * browser made as a guest (from its signed receipt cookie, lib/comments/receipt.ts).
+ * browser made as a guest (from its signed receipt cookie, lib/discussion/receipt.ts).
  */
 export type OwnPostsViewer = { user: SessionUser | null; receiptIds: number[] };
 

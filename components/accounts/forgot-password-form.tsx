@@ -1,6 +1,6 @@
 "use client";
 import { forgotPasswordSchema } from "@/lib/accounts/schema";
-import { errorsOf, typedValue, type FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { AccountForm } from "./account-form";
 import { FormField } from "./form-field";
@@ -10,14 +10,7 @@ export function ForgotPasswordForm({ action }: { action: FormAction }) {
   const form = useFormAction(action, { schema: forgotPasswordSchema });
   return (
     <AccountForm form={form} submitLabel="Send me a reset link" pendingLabel="Sending…">
-      <FormField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        errors={errorsOf(form.state, "email")}
-        defaultValue={typedValue(form.state, "email")}
-      />
+      <FormField name="email" label="Email" type="email" autoComplete="email" state={form.state} />
     </AccountForm>
   );
 }

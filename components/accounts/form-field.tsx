@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { errorsOf, typedValue, type FormState } from "@/lib/form-state";
 
 /**
  * A labelled input with its hint and every error for it, tied together with
@@ -10,19 +11,22 @@ export function FormField({
   type = "text",
   autoComplete,
   hint,
-  errors,
-  defaultValue,
+  state,
 }: {
   name: string;
   label: string;
   type?: "text" | "email" | "password";
   autoComplete: string;
   hint?: string;
-  errors?: string[];
-  /** What the person typed before a failed submit (never for a password: lib/form-state.ts leaves those out). */
-  defaultValue?: string;
+  /**
+   * The form's last answer: this field's errors, and what was typed before a failed
+   * submit (never a password: lib/form-state.ts leaves those out), are read from it by name.
+   */
+  state: FormState;
 }) {
   const id = useId();
+  const errors = errorsOf(state, name);
+  const defaultValue = typedValue(state, name);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { loginSchema } from "@/lib/accounts/login-schema";
-import { IDLE, errorsOf, typedValue, type FormAction, type FormState } from "@/lib/form-state";
+import { IDLE, type FormAction, type FormState } from "@/lib/form-state";
 import { useFormAction, type FormController } from "@/components/forms/use-form-action";
 import { AccountForm } from "./account-form";
 import { FormField } from "./form-field";
@@ -33,20 +33,8 @@ export function LoginForm({ form, callbackPath }: { form: FormController; callba
       }
     >
       <input type="hidden" name="callbackUrl" value={callbackPath} />
-      <FormField
-        name="username"
-        label="Username or email"
-        autoComplete="username"
-        errors={errorsOf(form.state, "username")}
-        defaultValue={typedValue(form.state, "username")}
-      />
-      <FormField
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        errors={errorsOf(form.state, "password")}
-      />
+      <FormField name="username" label="Username or email" autoComplete="username" state={form.state} />
+      <FormField name="password" label="Password" type="password" autoComplete="current-password" state={form.state} />
     </AccountForm>
   );
 }

@@ -21,7 +21,7 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
       {!done && (
         <AccountForm form={form} submitLabel="Set new password" pendingLabel="Saving…" statusInside={false}>
           <input type="hidden" name="token" value={token} />
-          <NewPasswordField label="New password" errors={errorsOf(form.state, "password")} />
+          <NewPasswordField label="New password" state={form.state} />
         </AccountForm>
       )}
       <FormMessage

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { signupSchema, USERNAME_RULES } from "@/lib/accounts/schema";
-import { errorsOf, typedValue, type FormAction } from "@/lib/form-state";
+import type { FormAction } from "@/lib/form-state";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { AccountForm } from "./account-form";
 import { FormField } from "./form-field";
@@ -21,23 +21,9 @@ export function SignupForm({ action }: { action: FormAction }) {
         </>
       }
     >
-      <FormField
-        name="username"
-        label="Username"
-        autoComplete="username"
-        hint={USERNAME_RULES}
-        errors={errorsOf(form.state, "username")}
-        defaultValue={typedValue(form.state, "username")}
-      />
-      <FormField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        errors={errorsOf(form.state, "email")}
-        defaultValue={typedValue(form.state, "email")}
-      />
-      <NewPasswordField label="Password" errors={errorsOf(form.state, "password")} />
+      <FormField name="username" label="Username" autoComplete="username" hint={USERNAME_RULES} state={form.state} />
+      <FormField name="email" label="Email" type="email" autoComplete="email" state={form.state} />
+      <NewPasswordField label="Password" state={form.state} />
     </AccountForm>
   );
 }

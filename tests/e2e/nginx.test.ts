@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { NGINX, startNginx } from "../helpers/nginx";
+import { startNginx } from "../helpers/nginx";
 import { loginCookie } from "../helpers/session";
 
 // The repository's nginx configuration in front of the real server: it keeps
 // the public pages Quire marks public, for as long as Quire says, and never
-// keeps anything personal. CI installs nginx; without it this file is skipped.
+// keeps anything personal. Needs nginx (apt-get install -y nginx), as CI installs it.
 
 let proxy: Awaited<ReturnType<typeof startNginx>> | undefined;
 beforeAll(async () => {
-  if (NGINX) proxy = await startNginx(new URL(inject("baseURL")));
+  proxy = await startNginx(new URL(inject("baseURL")));
 });
 afterAll(async () => {
   await proxy?.stop();
@@ -22,7 +22,7 @@ async function cacheStatus(path: string, headers: Record<string, string> = {}) {
   return response.headers.get("x-cache-status");
 }
 
-describe.skipIf(!NGINX)("nginx with scripts/deploy/nginx.conf", () => {
+describe("nginx with scripts/deploy/nginx.conf", () => {
   it("serves a public page from its own cache after the first request, signed in or not", async () => {
     const cookie = await loginCookie("reader", "quire-reader-2026");
     expect(await cacheStatus("/facts", { cookie })).toBe("MISS");

@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { freshTmpDir, ROOT } from "./paths";
+import { freePort } from "./free-port";
 import { startSmtpSink } from "./smtp-sink";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { QuireSQLiteAdapterFactory } from "../../lib/db/sqlite-adapter";
@@ -31,16 +31,6 @@ async function raiseSharedAddressLimits(databaseUrl: string) {
     await db.siteSetting.upsert({ where: { key }, create: { key, value: generous }, update: { value: generous } });
   }
   await db.$disconnect();
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /**

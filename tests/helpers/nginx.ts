@@ -1,19 +1,10 @@
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { freshTmpDir, ROOT } from "./paths";
+import { freePort } from "./free-port";
 
-export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((file) => fs.existsSync(file));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((file) => fs.existsSync(file));
 
 /**
  * Runs nginx with the repository's deployment config (scripts/deploy/nginx.conf)

@@ -58,7 +58,7 @@ describe("moderation pages", () => {
     for (const [path, callback] of pages()) {
       const response = await get(path!, null);
       expect(response.status, path).toBe(307);
-      expect(response.headers.get("location"), path).toBe(`/login?callbackUrl=${callback}`);
+      expect(response.headers.get("location"), path).toBe(`/login?callbackUrl=${encodeURIComponent(callback!)}`);
       expect(await response.text(), path).not.toContain(post.body);
     }
   });

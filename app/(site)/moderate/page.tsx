@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadModerationPage } from "@/lib/moderation/page-access";
+import { loadStaffPage } from "@/lib/auth/page-access";
 import { listModerationQueue } from "@/lib/moderation/queue";
 import { POST_ACTIONS } from "@/lib/moderation/schema";
 import { describeAction } from "@/lib/moderation/wording";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Moderation queue", robots: { index: 
 const SELECTION_FORM = "queue-selection";
 
 export default async function ModerationQueuePage() {
-  const { items, total } = await loadModerationPage("/moderate", listModerationQueue);
+  const { items, total } = await loadStaffPage("/moderate", listModerationQueue);
   return (
     <>
       <h1>Moderation queue</h1>

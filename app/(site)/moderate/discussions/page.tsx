@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LOG_REASON_MAX } from "@/lib/moderation/limits";
-import { loadModerationPage } from "@/lib/moderation/page-access";
+import { loadStaffPage } from "@/lib/auth/page-access";
 import { listDiscussions } from "@/lib/moderation/discussion";
 import { ActionPanel, PanelForm } from "@/components/moderation/action-panel";
 import { changeDiscussion } from "../actions";
@@ -9,7 +9,7 @@ import { changeDiscussion } from "../actions";
 export const metadata: Metadata = { title: "Discussions", robots: { index: false } };
 
 export default async function DiscussionsPage() {
-  const articles = await loadModerationPage("/moderate/discussions", listDiscussions);
+  const articles = await loadStaffPage("/moderate/discussions", listDiscussions);
   return (
     <>
       <h1>Discussions</h1>

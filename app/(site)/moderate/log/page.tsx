@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadModerationPage } from "@/lib/moderation/page-access";
+import { loadStaffPage } from "@/lib/auth/page-access";
 import { listModerationLog } from "@/lib/moderation/log";
 import { LOGGED_ACTIONS, logFilterSchema, type LogFilter } from "@/lib/moderation/schema";
 import { describeAction } from "@/lib/moderation/wording";
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ModerationLogPage({ searchParams }: Props) {
   const filter = logFilterSchema.parse(await searchParams);
-  const { entries, nextBefore } = await loadModerationPage("/moderate/log", (actor) => listModerationLog(actor, filter));
+  const { entries, nextBefore } = await loadStaffPage("/moderate/log", (actor) => listModerationLog(actor, filter));
   return (
     <>
       <h1>Moderation log</h1>

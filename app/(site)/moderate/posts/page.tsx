@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { loadModerationPage } from "@/lib/moderation/page-access";
+import { loadStaffPage } from "@/lib/auth/page-access";
 import { findPostId } from "@/lib/moderation/review";
 
 export const metadata: Metadata = { title: "Find a post", robots: { index: false } };
@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<{ address?: string | string[] }> };
 export default async function FindPostPage({ searchParams }: Props) {
   const { address } = await searchParams;
   const text = typeof address === "string" ? address : "";
-  const id = await loadModerationPage("/moderate", (actor) => findPostId(actor, text));
+  const id = await loadStaffPage("/moderate", (actor) => findPostId(actor, text));
   if (id) redirect(`/moderate/posts/${id}`);
   return (
     <>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadModerationPage } from "@/lib/moderation/page-access";
+import { loadStaffPage } from "@/lib/auth/page-access";
 import { readPolicies } from "@/lib/moderation/policies";
 import { PoliciesForm } from "@/components/moderation/policies-form";
 import { savePolicies } from "../actions";
@@ -7,7 +7,7 @@ import { savePolicies } from "../actions";
 export const metadata: Metadata = { title: "Moderation policies", robots: { index: false } };
 
 export default async function PoliciesPage() {
-  const settings = await loadModerationPage("/moderate/settings", readPolicies);
+  const settings = await loadStaffPage("/moderate/settings", readPolicies);
   return (
     <>
       <h1>Moderation policies</h1>

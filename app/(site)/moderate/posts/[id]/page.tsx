@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { loadModerationPage } from "@/lib/moderation/page-access";
+import { loadStaffPage } from "@/lib/auth/page-access";
 import { getPostForReview } from "@/lib/moderation/review";
 import { listModerationLog } from "@/lib/moderation/log";
 import { ActionPanel } from "@/components/moderation/action-panel";
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 /** One post, whatever its status: every action that applies to it, and its history with undo. */
 export default async function ModeratePostPage({ params }: Props) {
   const { id } = await params;
-  const found = await loadModerationPage(`/moderate/posts/${encodeURIComponent(id)}`, async (actor) => {
+  const found = await loadStaffPage(`/moderate/posts/${encodeURIComponent(id)}`, async (actor) => {
     // Ids start at 1, so 0 names no post: an id that is not a number is still checked, then not found.
     const post = await getPostForReview(actor, /^\d+$/.test(id) ? Number(id) : 0);
     return post && { post, entries: (await listModerationLog(actor, { post: post.id })).entries };

@@ -16,6 +16,8 @@ const STYLES = {
   "month-day": { month: "long", day: "numeric" },
   "long-date": { year: "numeric", month: "long", day: "numeric" },
   "time-of-day": { hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" },
+  "date-time": { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+  "wall-clock": { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -62,6 +64,45 @@ export function dayOfYear({ month, day }: MonthDay): number {
 
 export function formatDate(date: Date): string {
   return formatter(siteTimeZone(), "long-date").format(date);
+}
+
+/** A moment for staff pages: "December 2, 2026 at 11:45 PM UTC", in the site's time zone. */
+export function formatDateTime(date: Date): string {
+  return formatter(siteTimeZone(), "date-time").format(date);
+}
+
+/** The site's wall clock at a moment, as "YYYY-MM-DDTHH:MM" (what a datetime-local field shows). */
+export function toSiteWallClock(date: Date, timeZone = siteTimeZone()): string {
+  const parts = formatter(timeZone, "wall-clock").formatToParts(date);
+  const value = (type: string) => parts.find((p) => p.type === type)!.value.padStart(2, "0");
+  return `${parts.find((p) => p.type === "year")!.value}-${value("month")}-${value("day")}T${value("hour")}:${value("minute")}`;
+}
+
+/**
+ * The moment at which the site's clock shows `wallClock` ("YYYY-MM-DDTHH:MM"),
+ * or null if that is not a time. Found by guessing UTC and correcting by the
+ * zone's offset at the guess, twice, which settles across a daylight-saving change.
+ */
+export function fromSiteWallClock(wallClock: string, timeZone = siteTimeZone()): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wallClock);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const wanted = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(wanted);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  let guess = wanted;
+  for (let i = 0; i < 2; i++) {
+    const shown = fromWallClockParts(toSiteWallClock(new Date(guess), timeZone));
+    guess += wanted - shown;
+  }
+  return new Date(guess);
+}
+
+function fromWallClockParts(wallClock: string): number {
+  const [date, time] = wallClock.split("T") as [string, string];
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  return Date.UTC(year, month - 1, day, hour, minute);
 }
 
 const HOUR_MS = 3_600_000;

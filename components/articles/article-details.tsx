@@ -7,7 +7,11 @@ function PersonLink({ person }: { person: { username: string; displayName: strin
 }
 
 /** The "Article Details" box: who wrote and edited it, when it last changed, whose copyright. */
-export function ArticleDetails({ article }: { article: ArticlePageData }) {
+export function ArticleDetails({
+  article,
+}: {
+  article: Pick<ArticlePageData, "author" | "editor" | "updatedAt" | "publishedAt" | "copyrightHolder">;
+}) {
   return (
     <section className="article-details" aria-labelledby="article-details-heading">
       <h2 id="article-details-heading">Article Details</h2>

@@ -125,6 +125,21 @@ export const getPublishedArticle = cache(async (slug: string) => {
   };
 });
 
+/**
+ * The current slug of a published article that used to be at `slug`, or null:
+ * an old address answers 301 to the new one. Tagged like the article, so the
+ * redirect goes when the article moves again or is unpublished.
+ */
+export async function findMovedArticle(slug: string): Promise<string | null> {
+  tagPage(tags.articles);
+  const [row] = await db.$queryRaw<{ id: number; slug: string }[]>`
+    SELECT a."id", a."slug" FROM "ArticleSlug" s JOIN "Article" a ON a."id" = s."articleId"
+    WHERE s."slug" = ${slug} AND a."status" = 'PUBLISHED' AND a."publishedAt" IS NOT NULL`;
+  if (!row) return null;
+  tagPage(tags.article(row.id));
+  return row.slug;
+}
+
 export type ArticlePageData = NonNullable<Awaited<ReturnType<typeof getPublishedArticle>>>;
 
 type CardRow = Omit<ArticleCardData, "category"> & { categorySlug: string; categoryName: string };

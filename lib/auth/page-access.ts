@@ -1,7 +1,7 @@
 import "server-only";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { AuthenticationRequired, Forbidden } from "@/lib/errors";
+import { AuthenticationRequired, Forbidden, NotFound } from "@/lib/errors";
 import type { Actor } from "@/lib/moderation/permissions";
 
 /**
@@ -17,6 +17,7 @@ export async function loadStaffPage<T>(path: string, load: (actor: Actor) => Pro
   } catch (error) {
     if (error instanceof AuthenticationRequired) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
     if (error instanceof Forbidden) forbidden();
+    if (error instanceof NotFound) notFound();
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { PageCache } from "@/lib/response-cache/page-cache";
 import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
 import { checkFormPost, needsFormCheck } from "./form-post-guard.mjs";
 import { restoreBlankedOrigin } from "./blanked-origin.mjs";
+import { startPublishingScheduler } from "@/lib/editorial/schedule";
 
 /** A path Next cannot decode (a stray "%", a broken UTF-8 sequence); Next answers those with a bare 500. */
 function hasMalformedPath(url: string | undefined): boolean {
@@ -32,6 +33,17 @@ function refuseMalformedPath(req: http.IncomingMessage, res: http.ServerResponse
   res.end(wantsJson ? JSON.stringify({ error: message }) : message);
 }
 
+/**
+ * Next answers permanentRedirect() (an article's old address) with 308. For a
+ * page moved for good, 301 is what search engines and every client expect, and
+ * for GET the two mean the same, so a page's 308 leaves as 301.
+ */
+function answerMovedPagesWith301(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.method !== "GET" && req.method !== "HEAD") return;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => writeHead(status === 308 ? 301 : status, ...rest)) as typeof res.writeHead;
+}
+
 export async function serve({ port, hostname, dir }: { port: number; hostname: string; dir: string }): Promise<http.Server> {
   // clientIp (lib/http.ts) believes CLIENT_IP_HEADER only after this; it decides about TRUST_PROXY itself.
   announceClientIpHeader();
@@ -42,6 +54,7 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
 
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => {
     serveErrorPageBodies(req, res, errorPageBodies);
+    answerMovedPagesWith301(req, res);
     void handle(req, res);
   };
   const options = pageCacheOptions();
@@ -57,6 +70,8 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
     void checkFormPost(req, res).then((checked) => checked && render(checked, res));
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  const stopScheduler = startPublishingScheduler();
+  server.on("close", stopScheduler);
   console.log(`Quire is listening on http://${hostname}:${port}${cache ? "" : " (response cache off)"}`);
   return server;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getPublishedArticle, listRelatedArticles } from "@/lib/articles/queries";
+import { notFound, permanentRedirect } from "next/navigation";
+import { findMovedArticle, getPublishedArticle, listRelatedArticles } from "@/lib/articles/queries";
 import { ArticleDetails } from "@/components/articles/article-details";
 import { ArticleBody } from "@/components/articles/article-body";
 import { RelatedArticles } from "@/components/articles/related-articles";
@@ -22,9 +22,16 @@ export async function articleMetadata(slug: string): Promise<Metadata> {
   return article ? { title: article.title, description: article.summary } : { title: "Article not found" };
 }
 
+/** An address the article had before answers 301 (see scripts/server/serve.mts) to where it is now; anything else is a 404. */
+async function notFoundOrMoved(slug: string, discussionPage: number | undefined): Promise<never> {
+  const current = await findMovedArticle(slug);
+  if (!current) notFound();
+  permanentRedirect(`/articles/${encodeURIComponent(current)}${discussionPage === undefined ? "" : `/posts/${discussionPage}`}`);
+}
+
 export async function ArticlePage({ slug, discussionPage }: { slug: string; discussionPage?: number }) {
   const article = await getPublishedArticle(slug);
-  if (!article) notFound();
+  if (!article) return notFoundOrMoved(slug, discussionPage);
   const pages = pageCount(article.nextPostNumber);
   if (discussionPage !== undefined && discussionPage > pages) notFound();
   const related = await listRelatedArticles({ id: article.id, categoryId: article.categoryId });

@@ -14,8 +14,8 @@ export default function AccessDeniedPage() {
   return (
     <SiteLayout>
       <AccessDeniedMessage title="You do not have permission to see this page">
-        Moderation pages are for the moderation team, and the site&apos;s policies for administrators. If you think you should
-        have access, ask an administrator.
+        Moderation pages are for the moderation team, the back office for editors, and the site&apos;s policies and users for
+        administrators. If you think you should have access, ask an administrator.
       </AccessDeniedMessage>
     </SiteLayout>
   );

@@ -43,6 +43,12 @@ function answerMovedPagesWith301(req: http.IncomingMessage, res: http.ServerResp
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
   res.writeHead = ((status: number, ...rest: unknown[]) =>
     writeHead(status === 308 ? 301 : status, ...rest)) as typeof res.writeHead;
+  // Next often sets statusCode and ends without calling writeHead.
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    if (res.statusCode === 308 && !res.headersSent) res.statusCode = 301;
+    return end(...args);
+  }) as typeof res.end;
 }
 
 export async function serve({ port, hostname, dir }: { port: number; hostname: string; dir: string }): Promise<http.Server> {

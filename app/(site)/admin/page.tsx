@@ -12,7 +12,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AdminArticlesPage({ searchParams }: Props) {
   const query = articleListSchema.parse(await searchParams);
-  const { list, choices } = await loadStaffPage(`/admin?${listQuery(query, query.page)}`, async (actor) => ({
+  const search = listQuery(query, query.page);
+  const { list, choices } = await loadStaffPage(search === "page=1" ? "/admin" : `/admin?${search}`, async (actor) => ({
     list: await listArticlesForEditors(actor, query),
     choices: await editorChoices(actor),
   }));

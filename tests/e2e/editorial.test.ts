@@ -204,6 +204,40 @@ describe("writing and publishing an article", () => {
     expect((await articleRow(id)).status).toBe("PUBLISHED");
   });
 
+  it("saves with Ctrl+S, autosaves unsaved text, offers it back after a reload, and warns before leaving", async () => {
+    const page = await editorContext.newPage();
+    const id = await writeDraft(page, `Can a kettle boil milk ${token()}`, "It can, but it burns.");
+    await (await body(page)).fill("It can, but the milk scorches on the element.");
+    await page.keyboard.press("Control+s");
+    await page
+      .getByText(/Draft saved \(revision 2\)/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    expect((await articleRow(id)).body).toBe("It can, but the milk scorches on the element.");
+
+    await (await body(page)).fill("Unsaved: descale it afterwards.");
+    await page.getByText(/kept by autosave at/).waitFor({ timeout: 15_000 });
+    expect((await serverDb.articleAutosave.findFirstOrThrow({ where: { articleId: id } })).draft).toContain(
+      "Unsaved: descale it afterwards.",
+    );
+    expect((await articleRow(id)).body).toBe("It can, but the milk scorches on the element.");
+
+    const warned = new Promise<string>((resolve) =>
+      page.once("dialog", (dialog) => {
+        resolve(dialog.type());
+        void dialog.accept();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await warned).toBe("beforeunload");
+
+    const again = await editorContext.newPage();
+    await again.goto(`/admin/articles/${id}`);
+    await again.getByRole("button", { name: "Restore them" }).click();
+    expect(await (await body(again)).inputValue()).toBe("Unsaved: descale it afterwards.");
+    await again.close();
+  });
+
   it("runs no script an editor writes into the text, in the preview or on the public page", async () => {
     const page = await editorContext.newPage();
     const hostile = `Hello <script>window.pwned = 1</script><img src="x" onerror="window.pwned = 2"> [link](javascript:window.pwned=3)`;

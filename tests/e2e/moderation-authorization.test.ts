@@ -86,7 +86,7 @@ describe("moderation pages", () => {
     await actAs(context, "moderator");
     const asModerator = await page.goto("/moderate/settings");
     expect(asModerator?.status()).toBe(403);
-    expect(await page.getByText("the site's policies for administrators").count()).toBe(1);
+    expect(await page.getByText("the site's policies and users for administrators").count()).toBe(1);
   });
 });
 

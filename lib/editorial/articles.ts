@@ -10,31 +10,15 @@ import { assertCanEdit, type Staff } from "./permissions";
 import type { ArticleFields, RevisionFields, SaveArticleInput, SaveIntent } from "./schema";
 import { checkChosenSlug, recordSlugChange, slugForTitle } from "./slugs";
 import { missingAltText } from "./images-in-text";
+import { editableArticleSelect } from "./queries";
 
 /** Who holds the copyright of an article written in the back office. */
 export const DEFAULT_COPYRIGHT = "Quire Editorial Team";
 
-const editableSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
-  body: true,
-  status: true,
-  publishedAt: true,
-  updatedAt: true,
-  deletedAt: true,
-  categoryId: true,
-  authorId: true,
-  editorId: true,
-  revision: true,
-  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
-} as const;
-
 type Stored = NonNullable<Awaited<ReturnType<typeof loadForUpdate>>>;
 
 function loadForUpdate(tx: Tx, articleId: number) {
-  return tx.article.findUnique({ where: { id: articleId }, select: editableSelect });
+  return tx.article.findUnique({ where: { id: articleId }, select: editableArticleSelect });
 }
 
 export type SavedArticle = { id: number; slug: string; status: Stored["status"]; revision: number; publishedAt: Date | null };
@@ -124,7 +108,7 @@ export async function createArticle(actor: Actor, fields: ArticleFields): Promis
         copyrightHolder: DEFAULT_COPYRIGHT,
         revision: 1,
       },
-      select: editableSelect,
+      select: editableArticleSelect,
     });
     await replaceTags(tx, article.id, fields.tags);
     await addRevision(tx, article, 1, "create", staff.id, fields.tags);
@@ -245,7 +229,7 @@ export async function saveArticle(
         updatedAt,
         revision,
       },
-      select: editableSelect,
+      select: editableArticleSelect,
     });
     if (wasPublic) await recordSlugChange(tx, article.id, article.slug, slug);
     await replaceTags(tx, article.id, input.tags);

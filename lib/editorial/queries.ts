@@ -58,26 +58,31 @@ export async function editorChoices(actor: Actor) {
   return { categories, people };
 }
 
+/** What the editor reads and writes of an article. */
+export const editableArticleSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  body: true,
+  status: true,
+  publishedAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  categoryId: true,
+  authorId: true,
+  editorId: true,
+  revision: true,
+  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+} as const;
+
 /** One article as the editor opens it, with the actor's own unsaved text if autosave kept some. */
 export async function getArticleForEditing(actor: Actor, articleId: number) {
   const staff = assertCanEdit(actor);
   const article = await db.article.findUnique({
     where: { id: articleId },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      body: true,
-      status: true,
-      publishedAt: true,
-      updatedAt: true,
-      deletedAt: true,
-      categoryId: true,
-      authorId: true,
-      editorId: true,
-      revision: true,
-      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+      ...editableArticleSelect,
       autosaves: { where: { userId: staff.id }, select: { baseRevision: true, draft: true, savedAt: true } },
     },
   });

@@ -21,6 +21,13 @@ export function SiteHeader({ logOut }: { logOut: FormAction }) {
           <Link href="/facts">Did you know?</Link>
           <Link href="/history">This day in history</Link>
         </nav>
+        <form role="search" action="/search" method="get" className="site-header__search">
+          <label htmlFor="site-search" className="visually-hidden">
+            Search the articles
+          </label>
+          <input id="site-search" type="search" name="q" placeholder="Search" maxLength={200} />
+          <button type="submit">Search</button>
+        </form>
         <div className="site-header__account">
           <QueueCount />
           <AccountMenu logOut={logOut} />

@@ -5,7 +5,7 @@ import { tagPage, tags } from "@/lib/cache";
 
 export const publishedWhere = { status: "PUBLISHED" as const, publishedAt: { not: null } };
 
-const cardSelect = {
+export const cardSelect = {
   id: true,
   slug: true,
   title: true,

@@ -22,6 +22,7 @@ const ROUTES: readonly CacheableRoute[] = [
   { path: new RegExp(`^/facts(/${SEGMENT})?$`) },
   { path: new RegExp(`^/history(/${SEGMENT})?$`) },
   { path: /^\/widgets$/ },
+  { path: /^\/search$/, query: ["q", "page"] },
 ];
 
 /**

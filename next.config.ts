@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   // 404 bodies, which must not be gzip-wrapped.
   compress: false,
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "nodemailer"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "nodemailer", "sharp"],
   async headers() {
     // The reset page's URL carries a reset token: never send it to another site as a Referer.
     return [{ source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] }];

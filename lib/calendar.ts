@@ -17,7 +17,15 @@ const STYLES = {
   "long-date": { year: "numeric", month: "long", day: "numeric" },
   "time-of-day": { hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" },
   "date-time": { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
-  "wall-clock": { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" },
+  "wall-clock": {
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+    hourCycle: "h23",
+  },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

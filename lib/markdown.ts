@@ -1,6 +1,7 @@
 import "server-only";
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { srcsetFor } from "@/lib/media/urls";
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -39,7 +40,12 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     "sub",
     "del",
   ],
-  allowedAttributes: { a: ["href", "title"], img: ["src", "alt", "title"], th: ["align"], td: ["align"] },
+  allowedAttributes: {
+    a: ["href", "title"],
+    img: ["src", "alt", "title", "srcset", "sizes", "loading", "decoding"],
+    th: ["align"],
+    td: ["align"],
+  },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesAppliedToAttributes: ["href", "src"],
   transformTags: {
@@ -48,6 +54,16 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => {
       const external = /^https?:/i.test(attribs.href ?? "");
       return { tagName, attribs: external ? { ...attribs, rel: "noopener noreferrer" } : attribs };
+    },
+    // Only Quire's own uploads get a srcset, built from their address; whatever
+    // srcset or sizes the Markdown's raw HTML wrote is dropped.
+    img: (tagName, { src = "", alt, title }) => {
+      const srcset = srcsetFor(src);
+      const attribs: Record<string, string> = { src, loading: "lazy", decoding: "async" };
+      if (srcset) Object.assign(attribs, { srcset, sizes: "(max-width: 760px) 100vw, 720px" });
+      if (alt !== undefined) attribs.alt = alt;
+      if (title !== undefined) attribs.title = title;
+      return { tagName, attribs };
     },
   },
 };

@@ -9,7 +9,15 @@ import { useFormAction } from "@/components/forms/use-form-action";
  * restore a revision), its ids as hidden fields, its answer beside it. Works
  * without script.
  */
-export function ArticleActionButton({ action, fields, label }: { action: FormAction; fields: Record<string, number>; label: string }) {
+export function ArticleActionButton({
+  action,
+  fields,
+  label,
+}: {
+  action: FormAction;
+  fields: Record<string, number>;
+  label: string;
+}) {
   const form = useFormAction(action);
   return (
     <form action={form.formAction} ref={form.formRef} className="article-action">

@@ -343,7 +343,9 @@ export function ArticleEditor({
           </button>
         )}
         <span className="hint" role="status">
-          {dirty ? `Unsaved changes${autosaved ? ` (kept by autosave at ${autosaved})` : ""}. Ctrl+S or ⌘+S saves.` : "All changes saved."}
+          {dirty
+            ? `Unsaved changes${autosaved ? ` (kept by autosave at ${autosaved})` : ""}. Ctrl+S or ⌘+S saves.`
+            : "All changes saved."}
         </span>
       </div>
     </form>

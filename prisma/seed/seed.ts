@@ -79,7 +79,17 @@ async function seedPeople(db: PrismaClient, people: Content["people"]): Promise<
 async function recordSeededRevision(
   db: PrismaClient,
   articleId: number,
-  article: { slug: string; title: string; summary: string; body: string; status: string; updatedAt: Date; authorId: number; editorId: number | null; categoryId: number },
+  article: {
+    slug: string;
+    title: string;
+    summary: string;
+    body: string;
+    status: string;
+    updatedAt: Date;
+    authorId: number;
+    editorId: number | null;
+    categoryId: number;
+  },
   tagSlugs: string[],
 ) {
   const latest = await db.articleRevision.findFirst({

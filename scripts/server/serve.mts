@@ -41,7 +41,8 @@ function refuseMalformedPath(req: http.IncomingMessage, res: http.ServerResponse
 function answerMovedPagesWith301(req: http.IncomingMessage, res: http.ServerResponse) {
   if (req.method !== "GET" && req.method !== "HEAD") return;
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
-  res.writeHead = ((status: number, ...rest: unknown[]) => writeHead(status === 308 ? 301 : status, ...rest)) as typeof res.writeHead;
+  res.writeHead = ((status: number, ...rest: unknown[]) =>
+    writeHead(status === 308 ? 301 : status, ...rest)) as typeof res.writeHead;
 }
 
 export async function serve({ port, hostname, dir }: { port: number; hostname: string; dir: string }): Promise<http.Server> {

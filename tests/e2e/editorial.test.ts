@@ -85,7 +85,9 @@ describe("writing and publishing an article", () => {
     await page.getByLabel("Choose a picture").setInputFiles({ name: "kettle.png", mimeType: "image/png", buffer: png });
     await page.getByLabel(/Alt text/).fill("A kettle on a stove");
     await page.getByRole("button", { name: "Upload and insert" }).click();
-    await expect.poll(async () => (await body(page)).inputValue(), { timeout: 15_000 }).toMatch(/!\[A kettle on a stove\]\(\/media\//);
+    await expect
+      .poll(async () => (await body(page)).inputValue(), { timeout: 15_000 })
+      .toMatch(/!\[A kettle on a stove\]\(\/media\//);
     await saveWith(page, "Save draft", /Draft saved \(revision 2\)/);
 
     // The preview page draws the saved draft as readers will see it; readers cannot see it yet.
@@ -212,7 +214,10 @@ describe("writing and publishing an article", () => {
     const reader = await browser.newPage({ baseURL });
     await reader.goto(`/articles/${(await articleRow(id)).slug}`);
     await reader.getByText("Hello").first().waitFor();
-    await reader.getByRole("link", { name: "link" }).click().catch(() => undefined);
+    await reader
+      .getByRole("link", { name: "link" })
+      .click()
+      .catch(() => undefined);
     expect(await reader.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
     await reader.close();
@@ -238,7 +243,13 @@ describe("who may use the back office", () => {
 
   it("sends guests to log in and answers 403 to readers and moderators on every page", async () => {
     const { id } = await serverDb.article.findFirstOrThrow({ where: { status: "PUBLISHED" } });
-    const pages = ["/admin", "/admin/articles/new", `/admin/articles/${id}`, `/admin/articles/${id}/preview`, `/admin/articles/${id}/revisions`];
+    const pages = [
+      "/admin",
+      "/admin/articles/new",
+      `/admin/articles/${id}`,
+      `/admin/articles/${id}/preview`,
+      `/admin/articles/${id}/revisions`,
+    ];
     for (const user of refused) {
       for (const path of pages) {
         const response = await fetch(`${baseURL}${path}`, { headers: await headers(user), redirect: "manual" });

@@ -49,11 +49,7 @@ async function draft(overrides: Record<string, unknown> = {}) {
   return createArticle(editor, fields(overrides));
 }
 
-async function save(
-  actor: Staff,
-  article: { id: number; revision: number },
-  overrides: Record<string, unknown> = {},
-) {
+async function save(actor: Staff, article: { id: number; revision: number }, overrides: Record<string, unknown> = {}) {
   const current = await getArticleForEditing(actor, article.id);
   return saveArticle(
     actor,
@@ -173,9 +169,9 @@ describe("addresses", () => {
 describe("scheduling", () => {
   it("refuses a time in the past", async () => {
     const created = await draft();
-    await expect(save(editor, created, { intent: "schedule", publishAt: new Date(Date.now() - 60_000).toISOString() })).rejects.toThrow(
-      ValidationError,
-    );
+    await expect(
+      save(editor, created, { intent: "schedule", publishAt: new Date(Date.now() - 60_000).toISOString() }),
+    ).rejects.toThrow(ValidationError);
   });
 
   it("publishes the article on its own once due, dated as scheduled, and drops the cached pages", async () => {
@@ -198,7 +194,9 @@ describe("scheduling", () => {
 
   it("takes a wall-clock time in the site's time zone from a form without script", async () => {
     const scheduled = await save(editor, await draft(), { intent: "schedule", publishAt: "2099-06-01T09:30" });
-    expect((await db.article.findUniqueOrThrow({ where: { id: scheduled.id } })).publishedAt).toEqual(new Date("2099-06-01T09:30:00Z"));
+    expect((await db.article.findUniqueOrThrow({ where: { id: scheduled.id } })).publishedAt).toEqual(
+      new Date("2099-06-01T09:30:00Z"),
+    );
   });
 });
 

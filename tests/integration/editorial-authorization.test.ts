@@ -57,10 +57,16 @@ const jobs: [string, (actor: Actor) => unknown][] = [
   ["render a live preview", (actor) => renderArticlePreview(actor, "text")],
   ["create", (actor) => createArticle(actor, fields)],
   ["save", (actor) => saveArticle(actor, { ...fields, articleId: article.id, baseRevision: article.revision, intent: "save" })],
-  ["publish", (actor) => saveArticle(actor, { ...fields, articleId: article.id, baseRevision: article.revision, intent: "publish" })],
+  [
+    "publish",
+    (actor) => saveArticle(actor, { ...fields, articleId: article.id, baseRevision: article.revision, intent: "publish" }),
+  ],
   ["move to the bin", (actor) => deleteArticle(actor, article.id)],
   ["restore from the bin", (actor) => restoreArticle(actor, article.id)],
-  ["autosave", (actor) => autosaveArticle(actor, { articleId: article.id, baseRevision: 1, draft: { title: "x", summary: "x", body: "x" } })],
+  [
+    "autosave",
+    (actor) => autosaveArticle(actor, { articleId: article.id, baseRevision: 1, draft: { title: "x", summary: "x", body: "x" } }),
+  ],
   ["discard an autosave", (actor) => discardAutosave(actor, article.id)],
   ["list revisions", (actor) => listRevisions(actor, article.id)],
   ["compare revisions", (actor) => compareRevisions(actor, article.id, 1, 1)],
@@ -74,12 +80,14 @@ describe("every editorial job", () => {
     let refusals = 0;
     for (const [who, actor, refusal] of people) {
       for (const [job, run] of jobs) {
-        await expect(Promise.resolve().then(() => run(actor)), `${job} as ${who}`).rejects.toThrow(refusal);
+        await expect(
+          Promise.resolve().then(() => run(actor)),
+          `${job} as ${who}`,
+        ).rejects.toThrow(refusal);
         refusals++;
       }
     }
     expect(refusals).toBe(people.length * jobs.length);
     expect(await everything()).toEqual(before);
   });
-
 });

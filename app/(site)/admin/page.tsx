@@ -105,6 +105,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
 
 function listQuery(query: ArticleListQuery, page: number): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, page })) if (value !== undefined && value !== "") search.set(key, String(value));
+  for (const [key, value] of Object.entries({ ...query, page }))
+    if (value !== undefined && value !== "") search.set(key, String(value));
   return search.toString();
 }

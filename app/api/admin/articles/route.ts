@@ -3,8 +3,7 @@ import { json, readJsonBody, route } from "@/lib/http";
 import { parseInput } from "@/lib/validation";
 import { createArticle } from "@/lib/editorial/articles";
 import { listArticlesForEditors } from "@/lib/editorial/queries";
-import { articleFieldsSchema, articleListSchema } from "@/lib/editorial/schema";
-import { MAX_ARTICLE_JSON_BYTES } from "@/lib/editorial/schema";
+import { articleFieldsSchema, articleListSchema, MAX_ARTICLE_JSON_BYTES } from "@/lib/editorial/schema";
 
 /** The back office's article list: `?status=&categoryId=&authorId=&q=&page=`, as /admin shows it. */
 export const GET = route(async (request) => {

@@ -1,8 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { json, readJsonBody, route } from "@/lib/http";
 import { renderArticlePreview } from "@/lib/editorial/preview";
-import { previewSchema } from "@/lib/editorial/schema";
-import { MAX_ARTICLE_JSON_BYTES } from "@/lib/editorial/schema";
+import { MAX_ARTICLE_JSON_BYTES, previewSchema } from "@/lib/editorial/schema";
 
 /**
  * The editor's live preview: `{body}` (Markdown) rendered to HTML by the same

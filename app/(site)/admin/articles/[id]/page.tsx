@@ -37,7 +37,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { saved } = await searchParams;
   const { article, choices, userId, preview } = await loadStaffPage(`/admin/articles/${articleId}`, async (actor) => {
     const article = await getArticleForEditing(actor, articleId);
-    return { article, choices: await editorChoices(actor), userId: actor!.id, preview: renderArticlePreview(actor, article.body) };
+    return {
+      article,
+      choices: await editorChoices(actor),
+      userId: actor!.id,
+      preview: renderArticlePreview(actor, article.body),
+    };
   });
   return (
     <>
@@ -73,7 +78,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             initialPreview={preview}
             keptDraft={keptDraftOf(article)}
           />
-          {article.autosave && <ArticleActionButton action={discardAutosaveFromForm} fields={{ articleId: article.id }} label="Discard the autosaved changes" />}
+          {article.autosave && (
+            <ArticleActionButton
+              action={discardAutosaveFromForm}
+              fields={{ articleId: article.id }}
+              label="Discard the autosaved changes"
+            />
+          )}
           <ArticleActionButton action={deleteArticleFromForm} fields={{ articleId: article.id }} label="Move to the bin" />
         </>
       )}

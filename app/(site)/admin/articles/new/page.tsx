@@ -15,7 +15,14 @@ export default async function NewArticlePage() {
     <>
       <h1>New article</h1>
       <p className="lead">It starts as a draft: nobody outside the back office sees it until you publish it.</p>
-      <ArticleEditor article={null} choices={choices} currentUserId={userId} action={createArticleFromForm} initialPreview="" keptDraft={null} />
+      <ArticleEditor
+        article={null}
+        choices={choices}
+        currentUserId={userId}
+        action={createArticleFromForm}
+        initialPreview=""
+        keptDraft={null}
+      />
     </>
   );
 }

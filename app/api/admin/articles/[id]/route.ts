@@ -4,8 +4,7 @@ import { json, readJsonBody, route } from "@/lib/http";
 import { parseInput } from "@/lib/validation";
 import { deleteArticle, saveArticle } from "@/lib/editorial/articles";
 import { getArticleForEditing } from "@/lib/editorial/queries";
-import { articleRefSchema, saveArticleSchema } from "@/lib/editorial/schema";
-import { MAX_ARTICLE_JSON_BYTES } from "@/lib/editorial/schema";
+import { articleRefSchema, MAX_ARTICLE_JSON_BYTES, saveArticleSchema } from "@/lib/editorial/schema";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -19,8 +19,8 @@ export default async function PreviewArticlePage({ params }: Props) {
   return (
     <>
       <p className="moderation-notice">
-        Preview of the last saved version (<StatusBadge article={{ ...article, deletedAt: null }} />).{" "}
-        <Link href={`/admin/articles/${article.id}`}>Back to the editor</Link>
+        Preview of the last saved version (<StatusBadge article={{ ...article, deletedAt: null }} />
+        ). <Link href={`/admin/articles/${article.id}`}>Back to the editor</Link>
       </p>
       <article className="article" aria-labelledby="article-title">
         <p className="article__category">{article.category.name}</p>

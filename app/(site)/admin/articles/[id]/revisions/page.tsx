@@ -132,7 +132,13 @@ function Diff({ parts, block = false }: { parts: DiffPart[]; block?: boolean }) 
   return (
     <Tag className="revision-diff__text">
       {parts.map((part, index) =>
-        part.added ? <ins key={index}>{part.value}</ins> : part.removed ? <del key={index}>{part.value}</del> : <span key={index}>{part.value}</span>,
+        part.added ? (
+          <ins key={index}>{part.value}</ins>
+        ) : part.removed ? (
+          <del key={index}>{part.value}</del>
+        ) : (
+          <span key={index}>{part.value}</span>
+        ),
       )}
     </Tag>
   );

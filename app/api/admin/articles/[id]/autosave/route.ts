@@ -2,8 +2,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { json, readJsonBody, route } from "@/lib/http";
 import { parseInput } from "@/lib/validation";
 import { autosaveArticle } from "@/lib/editorial/autosave";
-import { autosaveSchema } from "@/lib/editorial/schema";
-import { MAX_ARTICLE_JSON_BYTES } from "@/lib/editorial/schema";
+import { autosaveSchema, MAX_ARTICLE_JSON_BYTES } from "@/lib/editorial/schema";
 
 type Context = { params: Promise<{ id: string }> };
 

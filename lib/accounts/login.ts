@@ -56,7 +56,11 @@ export async function authenticate(input: LoginInput, ip: string) {
 
 const KNOWN_LOGIN_ERRORS = new Set([
   new LoginFailed().message,
-  new AccountDisabled().message, new ServiceBusy().message, LOGIN_UNAVAILABLE, LOGIN_INCOMPLETE]);
+  new AccountDisabled().message,
+  new ServiceBusy().message,
+  LOGIN_UNAVAILABLE,
+  LOGIN_INCOMPLETE,
+]);
 
 /**
  * The sentence to show for next-auth's `/login?error=...`. That parameter is

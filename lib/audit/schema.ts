@@ -2,7 +2,15 @@ import { z } from "zod";
 import type { AuditEntry } from "./events";
 
 /** The kinds of thing the audit trail records changes to, as the log's filter offers them. */
-export const AUDIT_SUBJECTS = ["article", "category", "tag", "fact", "history", "user", "image"] as const satisfies readonly AuditEntry["subjectType"][];
+export const AUDIT_SUBJECTS = [
+  "article",
+  "category",
+  "tag",
+  "fact",
+  "history",
+  "user",
+  "image",
+] as const satisfies readonly AuditEntry["subjectType"][];
 
 export const SUBJECT_LABELS: Record<(typeof AUDIT_SUBJECTS)[number], string> = {
   article: "Articles",

@@ -54,7 +54,8 @@ export async function createCategory(actor: Actor, fields: CategoryFields): Prom
 function describeCategoryChange(before: Category, after: Category): string {
   const parts: string[] = [];
   if (before.name !== after.name) parts.push(`renamed the category “${before.name}” to “${after.name}”`);
-  if (before.slug !== after.slug) parts.push(`moved “${after.name}” from /categories/${before.slug} to /categories/${after.slug}`);
+  if (before.slug !== after.slug)
+    parts.push(`moved “${after.name}” from /categories/${before.slug} to /categories/${after.slug}`);
   if (before.description !== after.description) parts.push(`changed the description of “${after.name}”`);
   const sentence = parts.join("; ");
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;

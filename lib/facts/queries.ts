@@ -41,7 +41,10 @@ export async function listFactsForEditors(actor: Actor) {
 
 export async function getFactForEditing(actor: Actor, id: number) {
   assertCanEdit(actor);
-  const fact = await db.fact.findUnique({ where: { id }, select: { id: true, slug: true, title: true, summary: true, body: true } });
+  const fact = await db.fact.findUnique({
+    where: { id },
+    select: { id: true, slug: true, title: true, summary: true, body: true },
+  });
   if (!fact) throw new NotFound("We could not find that fact. It may have been deleted.");
   return fact;
 }

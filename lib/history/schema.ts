@@ -15,7 +15,11 @@ export function monthName(month: number): string {
 
 export const historyEventFieldsSchema = z
   .object({
-    month: z.coerce.number({ error: "Choose a month." }).int("Choose a month.").min(1, "Choose a month.").max(12, "Choose a month."),
+    month: z.coerce
+      .number({ error: "Choose a month." })
+      .int("Choose a month.")
+      .min(1, "Choose a month.")
+      .max(12, "Choose a month."),
     day: z.coerce
       .number({ error: "Enter the day of the month as a number." })
       .int("Enter the day of the month as a whole number.")
@@ -43,11 +47,12 @@ export type HistoryEventFields = z.output<typeof historyEventFieldsSchema>;
 export const historyEventUpdateSchema = historyEventFieldsSchema.safeExtend({ id });
 export const historyEventRefSchema = z.object({ id });
 
-/** The back office's history list shows one calendar day: `?day=MM-DD` (today when absent or unreadable). */
-export const historyDaySchema = z.object({
-  day: z
-    .string()
-    .optional()
-    .transform((text) => (text ? parseMonthDay(text) : null))
-    .catch(null),
-});
+/** The back office's history list shows one calendar day: `?month=2&day=29` (today when absent or not a real day). */
+export const historyDaySchema = z
+  .object({
+    month: z.coerce.number().int().optional().catch(undefined),
+    day: z.coerce.number().int().optional().catch(undefined),
+  })
+  .transform(({ month, day }) =>
+    month !== undefined && day !== undefined ? parseMonthDay(formatMonthDaySlug({ month, day })) : null,
+  );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db";
+import type { Actor } from "@/lib/moderation/permissions";
 import { serverSecret } from "@/lib/config";
 import { AuthenticationRequired, Conflict, Forbidden } from "@/lib/errors";
 import { authenticate, describeLoginError } from "@/lib/accounts/login";
@@ -165,11 +166,7 @@ describe("the user list", () => {
 describe("user administration", () => {
   it("is for admins only: guests (401), readers, moderators and editors (403) change nothing", async () => {
     const { user } = await person("READER");
-    const refused: [
-      string,
-      { id: number; role: "READER" | "MODERATOR" | "EDITOR" } | null,
-      typeof Forbidden | typeof AuthenticationRequired,
-    ][] = [
+    const refused: [string, Actor, typeof Forbidden | typeof AuthenticationRequired][] = [
       ["a guest", null, AuthenticationRequired],
       ["a reader", (await person("READER")).actor, Forbidden],
       ["a moderator", (await person("MODERATOR")).actor, Forbidden],

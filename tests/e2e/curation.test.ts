@@ -140,6 +140,32 @@ describe("categories", () => {
   });
 });
 
+describe("the back office's lists", () => {
+  it("show an editor the categories, tags, facts, a day's events and the audit log, filtered by subject", async () => {
+    const science = await serverDb.category.findUniqueOrThrow({ where: { slug: "science" } });
+    const tag = await serverDb.tag.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const cookie = await sessionCookie("editor");
+    const pages: [string, string][] = [
+      ["/admin/categories", "Science"],
+      [`/admin/categories/${science.id}`, "move its"],
+      [`/admin/tags?q=${tag.slug}`, tag.name],
+      [`/admin/tags/${tag.id}`, "Delete tag"],
+      ["/admin/facts", "Did you know"],
+      ["/admin/history?month=1&day=1", "Ceres is discovered"],
+      ["/admin/log?subject=category", "Deleted the category “Astronomy"],
+    ];
+    for (const [path, text] of pages) {
+      const response = await fetch(`${baseURL}${path}`, { headers: { cookie } });
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).toContain(text);
+    }
+    // The log's filter leaves out changes to anything else (the facts added above).
+    expect(await (await fetch(`${baseURL}/admin/log?subject=category`, { headers: { cookie } })).text()).not.toContain(
+      "Added the fact",
+    );
+  });
+});
+
 describe("user administration", () => {
   it("an admin disables a reader, who is logged out at once and cannot log back in until re-enabled", async () => {
     const password = `a long passphrase ${token()}`;

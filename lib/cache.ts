@@ -38,6 +38,12 @@ export const changed = {
   discussionState: (articleId: number) => [tags.article(articleId)],
   /** An article was published, changed, unpublished or removed: its page, and every list that may show it. */
   article: (articleId: number) => [tags.article(articleId), tags.articles],
+  /**
+   * A category or tag was created, renamed, re-addressed or removed. Every read
+   * that shows them (the home page's category list, category pages, an
+   * article's category and tags) is tagged `articles`.
+   */
+  taxonomy: () => [tags.articles],
   facts: () => [tags.facts],
   history: () => [tags.history],
   /** Something every page shows (the site's name, its navigation). */

@@ -18,6 +18,18 @@ export class LoginFailed extends DomainError {
 }
 
 /**
+ * Said only after the right password, so it tells nothing to someone guessing
+ * (a wrong password gets LoginFailed, whatever the account's state). The owner
+ * is told why, instead of "Incorrect password", which would send them round
+ * the password-reset loop for nothing.
+ */
+export class AccountDisabled extends DomainError {
+  constructor() {
+    super("This account has been disabled. If you think that is a mistake, write to the site's editors.", 403);
+  }
+}
+
+/**
  * Checks a username (or email) and password. Throttled per address and per
  * account name before anything is looked up; an unknown name costs the same
  * password-hashing time as a known one.
@@ -31,17 +43,24 @@ export async function authenticate(input: LoginInput, ip: string) {
   ]);
   const user = await db.user.findFirst({
     where: name.includes("@") ? { email: name } : { usernameKey: name },
-    select: { id: true, username: true, role: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, username: true, role: true, passwordHash: true, sessionVersion: true, disabledAt: true },
   });
   if (!user) {
     await spendPasswordCheckTime(input.password);
     throw new LoginFailed();
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) throw new LoginFailed();
+  if (user.disabledAt) throw new AccountDisabled();
   return { id: user.id, username: user.username, role: user.role, sessionVersion: user.sessionVersion };
 }
 
-const KNOWN_LOGIN_ERRORS = new Set([new LoginFailed().message, new ServiceBusy().message, LOGIN_UNAVAILABLE, LOGIN_INCOMPLETE]);
+const KNOWN_LOGIN_ERRORS = new Set([
+  new LoginFailed().message,
+  new AccountDisabled().message,
+  new ServiceBusy().message,
+  LOGIN_UNAVAILABLE,
+  LOGIN_INCOMPLETE,
+]);
 
 /**
  * The sentence to show for next-auth's `/login?error=...`. That parameter is

@@ -75,3 +75,32 @@ export const resetPasswordSchema = z.object(
   { error: "Send a reset token and a new password" },
 );
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/* The back office's user administration (admins only): /admin/users and /api/admin/users. */
+
+export const ROLES = ["READER", "MODERATOR", "EDITOR", "ADMIN"] as const;
+export type RoleValue = (typeof ROLES)[number];
+
+const userId = z.coerce.number({ error: "Choose a user." }).int().positive("Choose a user.");
+const role = z.enum(ROLES, { error: "Choose one of the roles: reader, moderator, editor or admin." });
+
+export const USERS_PER_PAGE = 25;
+
+/** `?q=&role=&status=&page=`: anything unreadable is ignored, not refused. */
+export const userListSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: role.optional().catch(undefined),
+  status: z.enum(["active", "disabled"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type UserListQuery = z.output<typeof userListSchema>;
+
+export const userRefSchema = z.object({ userId });
+export const changeRoleSchema = z.object({ userId, role });
+
+/** PATCH /api/admin/users/[id]: `{role}` or `{disabled}`, one change at a time, as the page makes them. */
+export const userChangeSchema = z
+  .object({ role: role.optional(), disabled: z.boolean({ error: "Send disabled as true or false." }).optional() })
+  .refine((change) => (change.role === undefined) !== (change.disabled === undefined), {
+    error: "Send either a role or disabled (true or false), one change at a time.",
+  });

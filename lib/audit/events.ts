@@ -36,14 +36,14 @@ export async function recordAuditEvent(tx: Tx, entry: AuditEntry): Promise<void>
   });
 }
 
-/** The latest entries, newest first, optionally for one kind of subject. */
+/** The latest entries, newest first, optionally for one kind of subject, or only those older than entry `before`. */
 export async function listAuditEvents(
   actor: Actor,
-  { subjectType, take = 50 }: { subjectType?: AuditEntry["subjectType"]; take?: number } = {},
+  { subjectType, take = 50, before }: { subjectType?: AuditEntry["subjectType"]; take?: number; before?: number } = {},
 ) {
   assertCanEdit(actor);
   return db.auditEvent.findMany({
-    where: subjectType ? { subjectType } : {},
+    where: { ...(subjectType ? { subjectType } : {}), ...(before ? { id: { lt: before } } : {}) },
     orderBy: { id: "desc" },
     take,
     select: {

@@ -24,8 +24,9 @@ export function sessionClaims(user: { id: number; username: string; sessionVersi
 /**
  * A JWT is only as good as the account behind it: its claims must be the ones
  * Quire writes, the user must still exist and the token's session version must
- * match (a password reset bumps it, ending every session opened before). A
- * token that fails any of these is nobody: not signed in. Role and ban come
+ * match (a password reset, a role change or disabling the account bumps it,
+ * ending every session opened before) and the account must not be disabled.
+ * A token that fails any of these is nobody: not signed in. Role and ban come
  * fresh from the database.
  */
 export async function loadSessionUser(token: unknown): Promise<SessionUser | null> {
@@ -33,8 +34,8 @@ export async function loadSessionUser(token: unknown): Promise<SessionUser | nul
   if (!claims.success) return null;
   const user = await db.user.findUnique({
     where: { id: claims.data.uid },
-    select: { id: true, username: true, role: true, bannedUntil: true, banReason: true, sessionVersion: true },
+    select: { id: true, username: true, role: true, bannedUntil: true, banReason: true, sessionVersion: true, disabledAt: true },
   });
-  if (!user || user.sessionVersion !== claims.data.sv) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== claims.data.sv) return null;
   return { id: user.id, username: user.username, role: user.role, bannedUntil: user.bannedUntil, banReason: user.banReason };
 }

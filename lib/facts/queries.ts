@@ -2,6 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { dayOfYear, monthDayOf, nextSiteMidnight } from "@/lib/calendar";
 import { expirePageAt, tagPage, tags } from "@/lib/cache";
+import { NotFound } from "@/lib/errors";
+import { assertCanEdit } from "@/lib/editorial/permissions";
+import type { Actor } from "@/lib/moderation/permissions";
 
 /**
  * The sidebar's fact: one per calendar day, the same for every reader that
@@ -25,4 +28,23 @@ export async function listFacts() {
 export async function getFact(slug: string) {
   tagPage(tags.facts);
   return db.fact.findUnique({ where: { slug }, select: { slug: true, title: true, summary: true, body: true } });
+}
+
+/** The back office's list: every fact, newest first. */
+export async function listFactsForEditors(actor: Actor) {
+  assertCanEdit(actor);
+  return db.fact.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, slug: true, title: true, summary: true, createdAt: true },
+  });
+}
+
+export async function getFactForEditing(actor: Actor, id: number) {
+  assertCanEdit(actor);
+  const fact = await db.fact.findUnique({
+    where: { id },
+    select: { id: true, slug: true, title: true, summary: true, body: true },
+  });
+  if (!fact) throw new NotFound("We could not find that fact. It may have been deleted.");
+  return fact;
 }

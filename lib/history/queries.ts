@@ -2,6 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { dayOfYear, monthDayOf, nextSiteMidnight, type MonthDay } from "@/lib/calendar";
 import { expirePageAt, tagPage, tags } from "@/lib/cache";
+import { NotFound } from "@/lib/errors";
+import { assertCanEdit } from "@/lib/editorial/permissions";
+import type { Actor } from "@/lib/moderation/permissions";
 
 /** A day's events, oldest first: on every page with the sidebar, so one plain statement. */
 export async function listEventsOn({ month, day }: MonthDay) {
@@ -29,4 +32,19 @@ export async function listDaysWithEvents() {
     orderBy: [{ month: "asc" }, { day: "asc" }],
   });
   return rows.map((row) => ({ month: row.month, day: row.day, count: row._count._all }));
+}
+
+const editorSelect = { id: true, month: true, day: true, year: true, title: true, text: true } as const;
+
+/** The back office's list: one calendar day's events, oldest first. */
+export async function listEventsForEditors(actor: Actor, { month, day }: MonthDay) {
+  assertCanEdit(actor);
+  return db.historyEvent.findMany({ where: { month, day }, orderBy: [{ year: "asc" }, { id: "asc" }], select: editorSelect });
+}
+
+export async function getHistoryEventForEditing(actor: Actor, id: number) {
+  assertCanEdit(actor);
+  const event = await db.historyEvent.findUnique({ where: { id }, select: editorSelect });
+  if (!event) throw new NotFound("We could not find that event. It may have been deleted.");
+  return event;
 }

@@ -18,7 +18,5 @@ export function snippetHtml(marked: string): string {
     .replace(/[*_`#>|~[\]]+/g, "")
     .replace(/\s+/g, " ")
     .trim();
-  return escapeHtml(words)
-    .replaceAll(MATCH_START, "<mark>")
-    .replaceAll(MATCH_END, "</mark>");
+  return escapeHtml(words).replaceAll(MATCH_START, "<mark>").replaceAll(MATCH_END, "</mark>");
 }

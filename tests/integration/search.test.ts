@@ -25,7 +25,9 @@ describe("ranking", () => {
   it("weighs a word in the title above the same word in a body", async () => {
     const hits = await slugs("tides");
     expect(hits[0]).toBe("how-do-tides-work");
-    const other = await db.article.findFirstOrThrow({ where: { slug: { not: "how-do-tides-work" }, body: { contains: "tide" } } });
+    const other = await db.article.findFirstOrThrow({
+      where: { slug: { not: "how-do-tides-work" }, body: { contains: "tide" } },
+    });
     expect(hits).toContain(other.slug);
   });
 
@@ -86,7 +88,7 @@ describe("hostile and odd input", () => {
     "((((sky",
     "sky\u0000blue",
     "\u0007\u001b[31msky",
-    "'; DROP TABLE \"Article\"; --",
+    '\'; DROP TABLE "Article"; --',
     "sky' OR '1'='1",
     "🌈 rainbow",
     "x".repeat(2000),

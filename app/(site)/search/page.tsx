@@ -26,7 +26,9 @@ export default async function SearchPage({ searchParams }: Props) {
       </form>
       {results.words.length === 0 ? (
         asked ? (
-          <p>There are no words to look for in “{asked.slice(0, 200)}”. Try a few words, such as “kettle” or “why is the sky blue”.</p>
+          <p>
+            There are no words to look for in “{asked.slice(0, 200)}”. Try a few words, such as “kettle” or “why is the sky blue”.
+          </p>
         ) : (
           <p>Type a few words to find articles about them.</p>
         )

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db, type Prisma } from "@/lib/db";
 import { publishedWhere } from "@/lib/articles/queries";
 import { tagPage, tags } from "@/lib/cache";
@@ -40,8 +41,9 @@ type PostRow = {
  * Approved posts on one page, newest first, with their mentions resolved to
  * post numbers: two statements (posts with their authors' names, then the
  * page's mentions of visible posts) where Prisma's nested select issues four.
+ * Memoized per request: the discussion and the page's structured data share it.
  */
-export async function listApprovedPosts(articleId: number, page: number) {
+export const listApprovedPosts = cache(async (articleId: number, page: number) => {
   tagPage(tags.posts(articleId));
   const from = (page - 1) * POSTS_PER_PAGE + 1;
   const to = page * POSTS_PER_PAGE;
@@ -73,7 +75,7 @@ export async function listApprovedPosts(articleId: number, page: number) {
     editedAt: post.editedAt,
     mentionTargets: (targetsByPost.get(post.id) ?? new Map()) as ReadonlyMap<string, number>,
   }));
-}
+});
 
 export type PublicPost = Awaited<ReturnType<typeof listApprovedPosts>>[number];
 
@@ -132,4 +134,10 @@ export async function listOwnPosts(articleId: number, { user, receiptIds }: OwnP
       editableUntil: user && post.authorId === user.id && until > now ? until : null,
     };
   });
+}
+
+/** How many approved posts an article has (for its structured data's commentCount). */
+export async function countApprovedPosts(articleId: number): Promise<number> {
+  tagPage(tags.posts(articleId));
+  return db.comment.count({ where: { articleId, status: "APPROVED" } });
 }

@@ -23,6 +23,11 @@ const ROUTES: readonly CacheableRoute[] = [
   { path: new RegExp(`^/history(/${SEGMENT})?$`) },
   { path: /^\/widgets$/ },
   { path: /^\/search$/, query: ["q", "page"] },
+  { path: /^\/(feed|atom)\.xml$/ },
+  { path: /^\/(sitemap\.xml|robots\.txt)$/ },
+  { path: new RegExp(`^/sitemaps/${SEGMENT}$`) },
+  { path: new RegExp(`^/categories/${SEGMENT}/(feed|atom)\\.xml$`) },
+  { path: new RegExp(`^/articles/${SEGMENT}/discussion/(feed|atom)\\.xml$`) },
 ];
 
 /**

@@ -7,7 +7,8 @@ import { ArticleBody } from "@/components/articles/article-body";
 import { RelatedArticles } from "@/components/articles/related-articles";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { Discussion } from "@/components/discussion/discussion";
-import { pageCount } from "@/lib/discussion/queries";
+import { countApprovedPosts, listApprovedPosts, pageCount } from "@/lib/discussion/queries";
+import { articleJsonLd, articleMetadata as metadataOfArticle, jsonLdText } from "@/lib/seo/structured-data";
 import { CommentForm } from "@/components/discussion/comment-form";
 import { LoginBox } from "@/components/accounts/login-box";
 import { logInFromForm } from "../../login/actions";
@@ -19,7 +20,7 @@ import { postCommentFromForm } from "./actions";
 
 export async function articleMetadata(slug: string): Promise<Metadata> {
   const article = await getPublishedArticle(slug);
-  return article ? { title: article.title, description: article.summary } : { title: "Article not found" };
+  return article ? metadataOfArticle(article) : { title: "Article not found" };
 }
 
 /** An address the article had before answers 301 (see scripts/server/serve.mts) to where it is now; anything else is a 404. */
@@ -35,6 +36,8 @@ export async function ArticlePage({ slug, discussionPage }: { slug: string; disc
   const pages = pageCount(article.nextPostNumber);
   if (discussionPage !== undefined && discussionPage > pages) notFound();
   const related = await listRelatedArticles({ id: article.id, categoryId: article.categoryId });
+  const shownPage = discussionPage ?? pages;
+  const [posts, postCount] = await Promise.all([listApprovedPosts(article.id, shownPage), countApprovedPosts(article.id)]);
   // The login box comes back here: the page's own address, the same for every reader.
   const here = `/articles/${encodeURIComponent(article.slug)}${discussionPage === undefined ? "" : `/posts/${discussionPage}`}`;
 
@@ -58,7 +61,11 @@ export async function ArticlePage({ slug, discussionPage }: { slug: string; disc
         </ul>
         <ArticleBody markdown={article.body} />
         <RelatedArticles articles={related} />
-        <Discussion article={article} page={discussionPage ?? pages} pages={pages}>
+        <script
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{ __html: jsonLdText(articleJsonLd(article, posts, postCount)) }}
+        />
+        <Discussion article={article} page={shownPage} pages={pages}>
           <CommentForm slug={article.slug} discussionOpen={article.discussionOpen} action={postCommentFromForm} />
           <LoginBox action={logInFromForm} callbackPath={here} />
         </Discussion>

@@ -17,11 +17,16 @@ const ROUTES: readonly CacheableRoute[] = [
   { path: new RegExp(`^/articles/${SEGMENT}$`) },
   { path: new RegExp(`^/articles/${SEGMENT}/posts/${SEGMENT}$`) },
   { path: new RegExp(`^/articles/${SEGMENT}/print$`) },
+  { path: /^\/a\/\d+$/ },
   { path: new RegExp(`^/categories/${SEGMENT}$`) },
   { path: new RegExp(`^/authors/${SEGMENT}$`) },
   { path: new RegExp(`^/facts(/${SEGMENT})?$`) },
   { path: new RegExp(`^/history(/${SEGMENT})?$`) },
-  { path: /^\/widgets$/ },
+  { path: /^\/widgets$/, query: ["category"] },
+  // The widgets other sites embed, and their loader script.
+  { path: /^\/embed\/(fact|history)$/ },
+  { path: /^\/embed\/latest$/, query: ["category"] },
+  { path: /^\/embed\.js$/ },
 ];
 
 /**

@@ -16,7 +16,7 @@ export const WIDGETS = [
     name: "Today in history",
     description: "What happened on today's date, in years gone by.",
     path: "/embed/history",
-    height: 320,
+    height: 360,
   },
   {
     kind: "latest",

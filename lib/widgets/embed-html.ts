@@ -58,16 +58,17 @@ export function factEmbed(site: string, fact: { slug: string; title: string; sum
 
 export function historyEmbed(
   site: string,
-  { today, events, more }: { today: MonthDay; events: { year: number; title: string; text: string }[]; more: boolean },
+  { today, events }: { today: MonthDay; events: { year: number; title: string; text: string }[] },
 ): string {
   const dayName = formatMonthDayName(today);
   const dayLink = outLink({
     href: `${site}/history/${formatMonthDaySlug(today)}`,
-    text: more ? "more..." : `${dayName} in history`,
+    text: "more...",
     label: `More events on ${dayName}`,
   });
+  const sentence = (title: string) => (/[.!?]$/.test(title) ? title : `${title}.`);
   const list = events
-    .map((event) => `<li><b>${event.year}</b>: ${escapeHtml(clip(event.title, 120))}. ${escapeHtml(clip(event.text, 240))}</li>`)
+    .map((e) => `<li><b>${e.year}</b>: ${escapeHtml(sentence(clip(e.title, 120)))} ${escapeHtml(clip(e.text, 160))}</li>`)
     .join("");
   const body =
     events.length > 0

@@ -47,5 +47,5 @@ export async function getTodayInHistory(now = new Date()) {
   expirePageAt(nextSiteMidnight(now));
   const today = monthDayOf(now);
   const events = await listEventsOn(today);
-  return { today, events: events.slice(0, HISTORY_WIDGET_LIMIT), more: events.length > HISTORY_WIDGET_LIMIT };
+  return { today, events: events.slice(0, HISTORY_WIDGET_LIMIT) };
 }

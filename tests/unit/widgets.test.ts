@@ -30,7 +30,6 @@ describe("an embed's HTML", () => {
       historyEmbed(SITE, {
         today: { month: 12, day: 3 },
         events: [{ year: 1967, title: "A heart", text: "Transplanted." }],
-        more: true,
       }),
       latestEmbed(SITE, {
         category: { slug: "science", name: "Science" },
@@ -58,7 +57,6 @@ describe("an embed's HTML", () => {
       historyEmbed(SITE, {
         today: { month: 9, day: 30 },
         events: Array.from({ length: 3 }, (_, i) => ({ year: 1900 + i, title: long, text: long })),
-        more: true,
       }),
       latestEmbed(SITE, { category: { slug, name: long }, articles: Array.from({ length: 5 }, () => ({ slug, title: long })) }),
     ];

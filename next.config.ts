@@ -13,8 +13,20 @@ const nextConfig: NextConfig = {
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "nodemailer", "sharp"],
   async headers() {
-    // The reset page's URL carries a reset token: never send it to another site as a Referer.
-    return [{ source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] }];
+    return [
+      // The reset page's URL carries a reset token: never send it to another site as a Referer.
+      { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      // No other site may frame Quire (clickjacking a login or a moderation button), except
+      // the three widgets, which say `frame-ancestors *` themselves (lib/widgets).
+      // X-Frame-Options for browsers that predate CSP's frame-ancestors.
+      {
+        source: "/((?!embed/(?:fact|history|latest)$).*)",
+        headers: [
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
   },
   // forbidden(): moderation pages answer 403 to signed-in users without the role.
   experimental: { authInterrupts: true },

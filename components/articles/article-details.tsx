@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ArticlePageData } from "@/lib/articles/queries";
 import { formatDate } from "@/lib/calendar";
+import { PublicationDay } from "./publication-day";
 
 function PersonLink({ person }: { person: { username: string; displayName: string | null } }) {
   return <Link href={`/authors/${person.username}`}>{person.displayName ?? person.username}</Link>;
@@ -32,6 +33,7 @@ export function ArticleDetails({
             <time dateTime={article.updatedAt.toISOString()}>{formatDate(article.updatedAt)}</time>
           </dd>
         </div>
+        <PublicationDay publishedAt={article.publishedAt} />
       </dl>
       <p className="article-details__copyright">
         Copyright © {(article.publishedAt ?? article.updatedAt).getUTCFullYear()} {article.copyrightHolder}. All rights reserved.

@@ -48,3 +48,27 @@ export async function getFactForEditing(actor: Actor, id: number) {
   if (!fact) throw new NotFound("We could not find that fact. It may have been deleted.");
   return fact;
 }
+
+const neighbourSelect = { slug: true, title: true } as const;
+
+/**
+ * The facts before and after this one in the facts list's order (by title,
+ * then slug, so that the order is total), for the fact page's "previous" and
+ * "next" links; null at either end of the list.
+ */
+export async function getFactNeighbours({ slug, title }: { slug: string; title: string }) {
+  tagPage(tags.facts);
+  const [previous, next] = await Promise.all([
+    db.fact.findFirst({
+      where: { OR: [{ title: { lt: title } }, { title, slug: { lt: slug } }] },
+      orderBy: [{ title: "desc" }, { slug: "desc" }],
+      select: neighbourSelect,
+    }),
+    db.fact.findFirst({
+      where: { OR: [{ title: { gt: title } }, { title, slug: { gt: slug } }] },
+      orderBy: [{ title: "asc" }, { slug: "asc" }],
+      select: neighbourSelect,
+    }),
+  ]);
+  return { previous, next };
+}

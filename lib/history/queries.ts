@@ -48,3 +48,34 @@ export async function getHistoryEventForEditing(actor: Actor, id: number) {
   if (!event) throw new NotFound("We could not find that event. It may have been deleted.");
   return event;
 }
+
+const dayOnly = { month: true, day: true } as const;
+
+/**
+ * The nearest days before and after `day` that have history, round the
+ * calendar (December 31 comes before January 1), for a day page's "previous"
+ * and "next" links; null when no other day has any.
+ */
+export async function getNeighbourDays({ month, day }: MonthDay): Promise<{ previous: MonthDay | null; next: MonthDay | null }> {
+  tagPage(tags.history);
+  const before = { OR: [{ month: { lt: month } }, { month, day: { lt: day } }] };
+  const after = { OR: [{ month: { gt: month } }, { month, day: { gt: day } }] };
+  const latestFirst = [{ month: "desc" as const }, { day: "desc" as const }];
+  const earliestFirst = [{ month: "asc" as const }, { day: "asc" as const }];
+  const notThisDay = { NOT: { month, day } };
+  const [previous, next] = await Promise.all([
+    db.historyEvent
+      .findFirst({ where: before, orderBy: latestFirst, select: dayOnly })
+      .then((found) => found ?? db.historyEvent.findFirst({ where: notThisDay, orderBy: latestFirst, select: dayOnly })),
+    db.historyEvent
+      .findFirst({ where: after, orderBy: earliestFirst, select: dayOnly })
+      .then((found) => found ?? db.historyEvent.findFirst({ where: notThisDay, orderBy: earliestFirst, select: dayOnly })),
+  ]);
+  return { previous, next };
+}
+
+/** Whether anything is recorded for a calendar day: an article links the day it was published only then. */
+export async function hasHistoryOn({ month, day }: MonthDay): Promise<boolean> {
+  tagPage(tags.history);
+  return (await db.historyEvent.count({ where: { month, day } })) > 0;
+}

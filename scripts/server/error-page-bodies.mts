@@ -23,8 +23,16 @@ export function loadErrorPageBodies(dir: string): ErrorPageBodies {
   return bodies;
 }
 
+/** The widgets' embeds (app/embed/) write their own small 404 ("no such category"), meant for a frame on another site. */
+const OWN_ERROR_BODIES = /^\/embed\/(fact|history|latest)(\?|$)/;
+
 function isDocumentRequest(req: IncomingMessage): boolean {
-  return (req.method === "GET" || req.method === "HEAD") && !req.headers["rsc"] && !req.headers["next-router-prefetch"];
+  return (
+    (req.method === "GET" || req.method === "HEAD") &&
+    !req.headers["rsc"] &&
+    !req.headers["next-router-prefetch"] &&
+    !OWN_ERROR_BODIES.test(req.url ?? "")
+  );
 }
 
 export function serveErrorPageBodies(req: IncomingMessage, res: ServerResponse, bodies: ErrorPageBodies): void {

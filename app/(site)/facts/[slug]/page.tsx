@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFact } from "@/lib/facts/queries";
+import { getFact, getFactNeighbours } from "@/lib/facts/queries";
 import { ArticleBody } from "@/components/articles/article-body";
+import { PreviousNextLinks } from "@/components/site/previous-next-links";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -14,6 +15,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FactPage({ params }: Props) {
   const fact = await getFact((await params).slug);
   if (!fact) notFound();
+  const { previous, next } = await getFactNeighbours(fact);
+  const link = (neighbour: { slug: string; title: string } | null) =>
+    neighbour && { href: `/facts/${neighbour.slug}`, text: neighbour.title };
   return (
     <article className="fact">
       <p className="article__category">
@@ -22,6 +26,7 @@ export default async function FactPage({ params }: Props) {
       <h1>{fact.title}</h1>
       <p className="lead">{fact.summary}</p>
       <ArticleBody markdown={fact.body} />
+      <PreviousNextLinks label="More facts" previous={link(previous)} next={link(next)} />
     </article>
   );
 }

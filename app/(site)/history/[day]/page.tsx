@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { listEventsOn } from "@/lib/history/queries";
-import { formatMonthDayName, parseMonthDay } from "@/lib/calendar";
+import { getNeighbourDays, listEventsOn } from "@/lib/history/queries";
+import { formatMonthDayName, formatMonthDaySlug, parseMonthDay, type MonthDay } from "@/lib/calendar";
+import { PreviousNextLinks } from "@/components/site/previous-next-links";
 
 type Props = { params: Promise<{ day: string }> };
 
@@ -14,8 +15,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function HistoryDayPage({ params }: Props) {
   const day = parseMonthDay((await params).day);
   if (!day) notFound();
-  const events = await listEventsOn(day);
+  const [events, { previous, next }] = await Promise.all([listEventsOn(day), getNeighbourDays(day)]);
   const name = formatMonthDayName(day);
+  const link = (neighbour: MonthDay | null) =>
+    neighbour && { href: `/history/${formatMonthDaySlug(neighbour)}`, text: formatMonthDayName(neighbour) };
   return (
     <>
       <h1>{name} in history</h1>
@@ -35,6 +38,7 @@ export default async function HistoryDayPage({ params }: Props) {
           ))}
         </ol>
       )}
+      <PreviousNextLinks label="Other days in history" previous={link(previous)} next={link(next)} />
       <p>
         <Link href="/history">All days</Link>
       </p>

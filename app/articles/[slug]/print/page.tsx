@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPublishedArticle } from "@/lib/articles/queries";
+import { shortLinkPath } from "@/lib/articles/short-link";
 import { ArticleBody } from "@/components/articles/article-body";
-import { formatDate } from "@/lib/calendar";
-import { siteUrl } from "@/lib/config";
+import { ArticleDetails } from "@/components/articles/article-details";
+import { siteUrl, SITE_NAME } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 
@@ -14,24 +15,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return article ? { title: `${article.title} (print)`, robots: { index: false } } : { title: "Article not found" };
 }
 
-/** The article alone, laid out for paper: no navigation, sidebar or discussion. */
+/**
+ * The article alone, laid out for paper: the title, its Article Details, the
+ * text with its pictures and a short link to type in to read it online. No
+ * navigation, sidebar, discussion or forms.
+ */
 export default async function PrintArticlePage({ params }: Props) {
   const article = await getPublishedArticle((await params).slug);
   if (!article) notFound();
-  const author = article.author.displayName ?? article.author.username;
-  const editor = article.editor ? (article.editor.displayName ?? article.editor.username) : null;
+  const shortLink = `${siteUrl()}${shortLinkPath(article.id)}`;
   return (
     <main className="print-article">
+      <p className="print-article__masthead">{SITE_NAME}: clear answers to common questions</p>
       <h1>{article.title}</h1>
-      <p className="print-article__byline">
-        Written by {author}
-        {editor && <>; edited by {editor}</>}. Last modified {formatDate(article.updatedAt)}.
-      </p>
+      <p className="lead">{article.summary}</p>
+      <ArticleDetails article={article} />
       <ArticleBody markdown={article.body} />
       <footer className="print-article__footer">
         <p>
-          Copyright © {(article.publishedAt ?? article.updatedAt).getUTCFullYear()} {article.copyrightHolder}. From {siteUrl()}
-          /articles/{article.slug}
+          Read it online, and the readers&apos; discussion, at <strong className="print-article__short-link">{shortLink}</strong>
         </p>
       </footer>
     </main>

@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { db, Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { tagPage, tags } from "@/lib/cache";
+import { rankRelated, relatedModel } from "./related";
 
 export const publishedWhere = { status: "PUBLISHED" as const, publishedAt: { not: null } };
 
@@ -142,43 +143,15 @@ export async function findMovedArticle(slug: string): Promise<string | null> {
 
 export type ArticlePageData = NonNullable<Awaited<ReturnType<typeof getPublishedArticle>>>;
 
-type CardRow = Omit<ArticleCardData, "category"> & { categorySlug: string; categoryName: string };
-
-const toCard = ({ categorySlug, categoryName, ...card }: CardRow): ArticleCardData => ({
-  ...card,
-  category: { slug: categorySlug, name: categoryName },
-});
-
-/**
- * "You might also Like": published articles ranked by how many tags they share
- * with this one (two points each), with a point for the same category; newest
- * first on ties. An article sharing a tag always outranks one that only shares
- * the category, so the ranking is done in the database in two bounded steps
- * (tag sharers, then the category's newest to fill up), never by loading the
- * whole category.
- */
-export async function listRelatedArticles(article: { id: number; categoryId: number }, limit = 5) {
+/** "You might also Like": the five published articles most like this one (see ./related.ts). */
+export async function listRelatedArticles(article: { id: number }, limit = 5) {
   tagPage(tags.articles);
-  const sharers = await db.$queryRaw<CardRow[]>`
-    SELECT a."id", a."slug", a."title", a."summary", a."publishedAt", a."updatedAt",
-           c."slug" AS "categorySlug", c."name" AS "categoryName"
-    FROM "ArticleTag" mine
-    JOIN "ArticleTag" other ON other."tagId" = mine."tagId" AND other."articleId" <> mine."articleId"
-    JOIN "Article" a ON a."id" = other."articleId"
-    JOIN "Category" c ON c."id" = a."categoryId"
-    WHERE mine."articleId" = ${article.id} AND a."status" = 'PUBLISHED' AND a."publishedAt" IS NOT NULL
-    GROUP BY a."id", a."slug", a."title", a."summary", a."publishedAt", a."updatedAt", a."categoryId", c."slug", c."name"
-    ORDER BY 2 * COUNT(*) + CASE WHEN a."categoryId" = ${article.categoryId} THEN 1 ELSE 0 END DESC, a."publishedAt" DESC
-    LIMIT ${limit}`;
-  if (sharers.length >= limit) return sharers.map(toCard);
-  const taken = [article.id, ...sharers.map((s) => s.id)];
-  const sameCategory = await db.$queryRaw<CardRow[]>`
-    SELECT a."id", a."slug", a."title", a."summary", a."publishedAt", a."updatedAt",
-           c."slug" AS "categorySlug", c."name" AS "categoryName"
-    FROM "Article" a JOIN "Category" c ON c."id" = a."categoryId"
-    WHERE a."categoryId" = ${article.categoryId} AND a."status" = 'PUBLISHED' AND a."publishedAt" IS NOT NULL
-      AND a."id" NOT IN (${Prisma.join(taken)})
-    ORDER BY a."publishedAt" DESC
-    LIMIT ${limit - sharers.length}`;
-  return [...sharers, ...sameCategory].map(toCard);
+  const ranked = rankRelated(await relatedModel(), article.id, limit);
+  if (ranked.length === 0) return [];
+  const cards = await db.article.findMany({
+    where: { ...publishedWhere, id: { in: ranked.map((r) => r.id) } },
+    select: cardSelect,
+  });
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return ranked.flatMap((r) => byId.get(r.id) ?? []);
 }

@@ -80,7 +80,7 @@ describe("what a page's reads name", () => {
     const article = await newThread();
     const read = await tagsRead(async () => {
       const found = (await getPublishedArticle(article.slug))!;
-      await listRelatedArticles({ id: found.id, categoryId: found.categoryId });
+      await listRelatedArticles({ id: found.id });
       await listApprovedPosts(found.id, 1);
       await getFactOfTheDay();
       await getTodaysEvent();

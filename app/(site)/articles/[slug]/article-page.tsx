@@ -35,7 +35,7 @@ export async function ArticlePage({ slug, discussionPage }: { slug: string; disc
   if (!article) return notFoundOrMoved(slug, discussionPage);
   const pages = pageCount(article.nextPostNumber);
   if (discussionPage !== undefined && discussionPage > pages) notFound();
-  const related = await listRelatedArticles({ id: article.id, categoryId: article.categoryId });
+  const related = await listRelatedArticles({ id: article.id });
   const shownPage = discussionPage ?? pages;
   const [posts, postCount] = await Promise.all([listApprovedPosts(article.id, shownPage), countApprovedPosts(article.id)]);
   // The login box comes back here: the page's own address, the same for every reader.

@@ -1,7 +1,7 @@
 // `npm run bench`: what Quire's production server does on this machine, in one
 // run, with wrk as the load generator. Reads of a 100-post article page (cached,
 // signed in, uncached), the home page, posting at full speed (none may be lost),
-// how soon an approved post is on the page, peak memory, and the same page again
+// how soon an approved post is on the page, search latency, peak memory, and the same page again
 // on a database with a million more posts. Each figure is set against a bare
 // node:http server (and nginx, if installed) sending the same bytes.
 //
@@ -16,6 +16,7 @@ import { measureFreshness } from "./bench/freshness.mjs";
 import { findNginx, startNginxReference } from "./bench/nginx.mjs";
 import { measurePage, type LoadSettings, type PageLoad } from "./bench/page-load.mjs";
 import { measurePosting } from "./bench/posting.mjs";
+import { measureSearch } from "./bench/search.mjs";
 import { copyDatabase } from "./bench/database-file.mjs";
 import { onInterrupted, stopAll, stopGroup } from "./bench/processes.mjs";
 import type { QuireServer } from "./bench/quire-server.mjs";
@@ -183,6 +184,14 @@ async function run(): Promise<void> {
     await measurePage(`${article}, uncached, 1 connection`, `${uncached.baseUrl}${articlePath}`, single),
   );
   record("home-cached", await measurePage("home page, anonymous", `${cached.baseUrl}/`, settings));
+  record(
+    "search-uncached-one-connection",
+    await measurePage(
+      "search page (why is the sky blue), uncached, 1 connection",
+      `${uncached.baseUrl}/search?q=why+is+the+sky+blue`,
+      single,
+    ),
+  );
 
   await postAtFullSpeed(cached, readerCookie);
   console.log(`Freshness on /articles/${FRESHNESS_ARTICLE} under load ...`);
@@ -193,6 +202,8 @@ async function run(): Promise<void> {
   // Written straight to the database, past the response cache: both servers
   // start again on it, so neither holds a page from before.
   await servers.stop(cached, uncached);
+  console.log("Search on the demo content, in process ...");
+  results.search = await measureSearch(servers.databases.on);
   console.log("Generating the scale set ...");
   // In this process: both servers are stopped, so the synchronous SQLite work stalls nothing measured.
   const generated = await withBenchDb(servers.databases.on, generateScaleSet);

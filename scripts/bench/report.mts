@@ -3,6 +3,7 @@ import fs from "node:fs";
 import type { PageLoad } from "./page-load.mjs";
 import type { PostingResult } from "./posting.mjs";
 import type { FreshnessResult } from "./freshness.mjs";
+import type { SearchResult } from "./search.mjs";
 import type { ScaleSetResult } from "./scale-set.mjs";
 
 export type LoadRow = PageLoad & { key: string; ratioToReference: number };
@@ -24,6 +25,7 @@ export type BenchResults = {
   loads: LoadRow[];
   posting?: PostingResult;
   freshness?: FreshnessResult;
+  search?: SearchResult;
   rssPeakMb: Record<string, number>;
   scale?: ScaleSetResult & { slowdown: Record<string, Slowdown> };
   failures: string[];
@@ -71,6 +73,13 @@ export function printTable(results: BenchResults): void {
     console.log(
       `  freshness (approve → first page with the post, ${freshness.tries.length} tries, under ${fixed(freshness.backgroundRequestsPerSecond, 0)} req/s): ` +
         `median ${fixed(freshness.medianMs, 2)} ms, max ${fixed(freshness.maxMs, 2)} ms`,
+    );
+  }
+  const search = results.search;
+  if (search) {
+    console.log(
+      `  search on the demo content (lib/search, in process, ${search.queries} queries): p50 ${fixed(search.p50Ms, 2)} ms, ` +
+        `p99 ${fixed(search.p99Ms, 2)} ms, max ${fixed(search.maxMs, 2)} ms`,
     );
   }
   console.log(

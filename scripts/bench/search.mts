@@ -1,0 +1,45 @@
+// Search latency on the demo content: Quire's own search code (lib/search:
+// words, FTS5 count and ranking with snippets, the any-word fallback) timed
+// in this process on its own connection, query after query.
+import { performance } from "node:perf_hooks";
+import { findMatches } from "../../lib/search/matches";
+import { queryWords } from "../../lib/search/schema";
+import { sqliteSearchEngine } from "../../lib/search/sqlite";
+import { withBenchDb } from "./bench-db.mjs";
+
+export type SearchResult = { queries: number; p50Ms: number; p99Ms: number; maxMs: number };
+
+const QUERIES = [
+  "why is the sky blue",
+  "rainbow",
+  "how does compound interest work",
+  "sleep",
+  "caffeine awake",
+  "the",
+  "antibiotics bacteria resistance",
+  "tides moon",
+  '"sky*',
+  "title:bread OR stale",
+  "xylophonequark",
+  "rainbow zzyzzyva",
+];
+const ROUNDS = 50;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+
+export async function measureSearch(databaseFile: string): Promise<SearchResult> {
+  return withBenchDb(databaseFile, async (db) => {
+    const engine = sqliteSearchEngine(db);
+    for (const q of QUERIES) await findMatches(engine, queryWords(q), 1);
+    const times: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const q of QUERIES) {
+        const started = performance.now();
+        await findMatches(engine, queryWords(q), 1 + (round % 2));
+        times.push(performance.now() - started);
+      }
+    }
+    times.sort((a, b) => a - b);
+    return { queries: times.length, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), maxMs: times.at(-1)! };
+  });
+}

@@ -8,11 +8,10 @@ import { db } from "@/lib/db";
  * same category, which editors chose on purpose.
  *
  * The model of the whole published corpus is built in memory and rebuilt when
- * the corpus changes: every read first asks the database for a signature of
- * what the model depends on (which articles are published, their last text
- * change, their tags and categories), one cheap aggregate query. So a
- * publication, an edit, an unpublication or a retagging is reflected on the
- * next render, whichever process or script made it.
+ * the corpus changes: every read first reads the corpus's version, one row
+ * that triggers move on any change the model depends on. So a publication, an
+ * edit, an unpublication or a retagging is reflected on the next render,
+ * whichever process or script made it.
  */
 
 const TAG_WEIGHT = 0.08;
@@ -46,40 +45,70 @@ function stem(word: string): string {
   return word;
 }
 
-type Source = { id: number; title: string; summary: string; body: string; categoryId: number; tagIds: number[] };
+type Source = { id: number; categoryId: number; tagIds: number[]; terms: Map<string, number> };
 type Vector = Map<string, number>;
-type Model = { byId: Map<number, { vector: Vector; norm: number; categoryId: number; tagIds: Set<number> }> };
+type Entry = { vector: Vector; norm: number; categoryId: number; tagIds: Set<number> };
+export type Model = {
+  byId: Map<number, Entry>;
+  /** Who has each term, each tag, each category: the candidates worth scoring. */
+  byTerm: Map<string, number[]>;
+  byTag: Map<number, number[]>;
+  byCategory: Map<number, number[]>;
+  /** Rankings already computed with this model. */
+  ranked: Map<number, { id: number; score: number }[]>;
+};
+
+/** An article's weighted term counts: a title word counts three, a summary word two, a body word one. */
+export function termCounts(article: { title: string; summary: string; body: string }): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const [field, weight] of Object.entries(FIELD_WEIGHTS)) {
+    for (const word of subjectWords(article[field as keyof typeof FIELD_WEIGHTS]))
+      terms.set(word, (terms.get(word) ?? 0) + weight);
+  }
+  return terms;
+}
+
+/** Each vector keeps its strongest terms: they carry the similarity, and the model stays small. */
+const TERMS_PER_ARTICLE = 80;
+
+const push = <K>(index: Map<K, number[]>, key: K, id: number) => {
+  const ids = index.get(key);
+  if (ids) ids.push(id);
+  else index.set(key, [id]);
+};
 
 /** The TF-IDF model of a corpus: sublinear term frequency, smoothed inverse document frequency. */
 export function buildModel(sources: Source[]): Model {
-  const counts = sources.map((source) => {
-    const terms = new Map<string, number>();
-    for (const [field, weight] of Object.entries(FIELD_WEIGHTS)) {
-      for (const word of subjectWords(source[field as keyof typeof FIELD_WEIGHTS]))
-        terms.set(word, (terms.get(word) ?? 0) + weight);
-    }
-    return terms;
-  });
   const documentFrequency = new Map<string, number>();
-  for (const terms of counts)
+  for (const { terms } of sources)
     for (const term of terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const n = sources.length;
-  const byId: Model["byId"] = new Map();
-  sources.forEach((source, i) => {
-    const vector: Vector = new Map();
-    let squares = 0;
-    for (const [term, count] of counts[i]!) {
+  const model: Model = { byId: new Map(), byTerm: new Map(), byTag: new Map(), byCategory: new Map(), ranked: new Map() };
+  for (const source of sources) {
+    const weighted: [string, number][] = [];
+    for (const [term, count] of source.terms) {
       const weight = (1 + Math.log(count)) * Math.log((1 + n) / (1 + documentFrequency.get(term)!));
-      if (weight <= 0) continue;
-      vector.set(term, weight);
-      squares += weight * weight;
+      if (weight > 0) weighted.push([term, weight]);
     }
-    byId.set(source.id, { vector, norm: Math.sqrt(squares), categoryId: source.categoryId, tagIds: new Set(source.tagIds) });
-  });
-  return { byId };
+    const vector: Vector = new Map(weighted.sort((a, b) => b[1] - a[1]).slice(0, TERMS_PER_ARTICLE));
+    let squares = 0;
+    for (const [term, weight] of vector) {
+      squares += weight * weight;
+      push(model.byTerm, term, source.id);
+    }
+    for (const tagId of source.tagIds) push(model.byTag, tagId, source.id);
+    push(model.byCategory, source.categoryId, source.id);
+    model.byId.set(source.id, {
+      vector,
+      norm: Math.sqrt(squares),
+      categoryId: source.categoryId,
+      tagIds: new Set(source.tagIds),
+    });
+  }
+  return model;
 }
 
-function cosine(a: { vector: Vector; norm: number }, b: { vector: Vector; norm: number }): number {
+function cosine(a: Entry, b: Entry): number {
   if (a.norm === 0 || b.norm === 0) return 0;
   const [small, large] = a.vector.size < b.vector.size ? [a.vector, b.vector] : [b.vector, a.vector];
   let dot = 0;
@@ -89,42 +118,72 @@ function cosine(a: { vector: Vector; norm: number }, b: { vector: Vector; norm: 
 
 /** The ids of the articles most like `articleId`, best first, with their scores. */
 export function rankRelated(model: Model, articleId: number, limit: number): { id: number; score: number }[] {
+  const known = model.ranked.get(articleId);
+  if (known && known.length >= limit) return known.slice(0, limit);
   const mine = model.byId.get(articleId);
   if (!mine) return [];
+  // Only articles sharing a term, a tag or the category can score above zero.
+  const candidates = new Set<number>();
+  for (const term of mine.vector.keys()) for (const id of model.byTerm.get(term) ?? []) candidates.add(id);
+  for (const tag of mine.tagIds) for (const id of model.byTag.get(tag) ?? []) candidates.add(id);
+  for (const id of model.byCategory.get(mine.categoryId) ?? []) candidates.add(id);
+  candidates.delete(articleId);
   const scored: { id: number; score: number }[] = [];
-  for (const [id, other] of model.byId) {
-    if (id === articleId) continue;
+  for (const id of candidates) {
+    const other = model.byId.get(id)!;
     let sharedTags = 0;
     for (const tag of other.tagIds) if (mine.tagIds.has(tag)) sharedTags++;
     const score = cosine(mine, other) + TAG_WEIGHT * sharedTags + (other.categoryId === mine.categoryId ? CATEGORY_WEIGHT : 0);
     if (score > 0) scored.push({ id, score });
   }
-  return scored.sort((a, b) => b.score - a.score || b.id - a.id).slice(0, limit);
+  const ranked = scored.sort((a, b) => b.score - a.score || b.id - a.id).slice(0, limit);
+  model.ranked.set(articleId, ranked);
+  return ranked;
 }
 
-let cached: { signature: string; model: Model } | null = null;
+type State = { version: number; model: Model; terms: Map<number, { key: string; terms: Map<string, number> }> };
+let state: State | null = null;
 
-/** What the model depends on, summed up by the database in one query. */
-async function corpusSignature(): Promise<string> {
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT
-      (SELECT count(*) FROM "Article" WHERE "status" = 'PUBLISHED' AND "publishedAt" IS NOT NULL) AS "articles",
-      (SELECT total("id" * 7919 + "categoryId") FROM "Article" WHERE "status" = 'PUBLISHED' AND "publishedAt" IS NOT NULL) AS "ids",
-      (SELECT max("updatedAt") FROM "Article" WHERE "status" = 'PUBLISHED' AND "publishedAt" IS NOT NULL) AS "changed",
-      (SELECT count(*) FROM "ArticleTag") AS "tags",
-      (SELECT total("articleId" * 7919 + "tagId") FROM "ArticleTag") AS "tagging"`;
-  return JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
+/** The corpus's version, moved by triggers on every change the model depends on (see its migration). */
+async function corpusVersion(): Promise<number> {
+  const [row] = await db.$queryRaw<{ version: number | bigint }[]>`SELECT "version" FROM "ArticleCorpusVersion" WHERE "id" = 1`;
+  return Number(row?.version ?? 0);
 }
 
-/** The current model, rebuilt only when the corpus has changed since it was built. */
+/**
+ * The current model, rebuilt only when the corpus's version has moved; an
+ * article's words are read and counted again only when it has been saved
+ * since (a new revision or Last Modified Date), so a rebuild after one edit
+ * costs the IDF pass, not the whole corpus's text.
+ */
 export async function relatedModel(): Promise<Model> {
-  const signature = await corpusSignature();
-  if (cached?.signature === signature) return cached.model;
+  const version = await corpusVersion();
+  if (state?.version === version) return state.model;
   const articles = await db.article.findMany({
     where: { status: "PUBLISHED", publishedAt: { not: null } },
-    select: { id: true, title: true, summary: true, body: true, categoryId: true, tags: { select: { tagId: true } } },
+    select: { id: true, revision: true, updatedAt: true, categoryId: true, tags: { select: { tagId: true } } },
   });
-  const model = buildModel(articles.map(({ tags, ...article }) => ({ ...article, tagIds: tags.map((t) => t.tagId) })));
-  cached = { signature, model };
+  const known = state?.terms ?? new Map<number, { key: string; terms: Map<string, number> }>();
+  const keyOf = (a: { revision: number; updatedAt: Date }) => `${a.revision}:${a.updatedAt.getTime()}`;
+  const stale = articles.filter((a) => known.get(a.id)?.key !== keyOf(a)).map((a) => a.id);
+  const texts = new Map<number, Map<string, number>>();
+  for (let i = 0; i < stale.length; i += 500) {
+    const batch = await db.article.findMany({
+      where: { id: { in: stale.slice(i, i + 500) } },
+      select: { id: true, title: true, summary: true, body: true },
+    });
+    for (const article of batch) texts.set(article.id, termCounts(article));
+  }
+  const terms = new Map<number, { key: string; terms: Map<string, number> }>();
+  for (const a of articles) terms.set(a.id, { key: keyOf(a), terms: texts.get(a.id) ?? known.get(a.id)!.terms });
+  const model = buildModel(
+    articles.map((a) => ({
+      id: a.id,
+      categoryId: a.categoryId,
+      tagIds: a.tags.map((t) => t.tagId),
+      terms: terms.get(a.id)!.terms,
+    })),
+  );
+  state = { version, model, terms };
   return model;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listRelatedArticles } from "@/lib/articles/queries";
-import { buildModel, rankRelated, subjectWords } from "@/lib/articles/related";
+import { buildModel, rankRelated, subjectWords, termCounts } from "@/lib/articles/related";
 import { loadContent } from "@/prisma/seed/content";
 import { seedDatabase } from "@/prisma/seed/seed";
 
@@ -78,11 +78,17 @@ describe("the model", () => {
   });
 
   it("weighs shared tags and category below shared words", () => {
+    const article = (id: number, title: string, body: string, categoryId: number) => ({
+      id,
+      categoryId,
+      tagIds: [],
+      terms: termCounts({ title, summary: "", body }),
+    });
     const model = buildModel([
-      { id: 1, title: "Kettles whistle", summary: "Steam", body: "kettle steam whistle spout", categoryId: 1, tagIds: [] },
-      { id: 2, title: "Why kettles whistle", summary: "Steam", body: "steam whistle spout kettle", categoryId: 2, tagIds: [] },
-      { id: 3, title: "Mortgages", summary: "Loans", body: "interest repayment loan", categoryId: 1, tagIds: [] },
-      { id: 4, title: "Gardens", summary: "Soil", body: "compost worm soil", categoryId: 3, tagIds: [] },
+      article(1, "Kettles whistle", "kettle steam whistle spout", 1),
+      article(2, "Why kettles whistle", "steam whistle spout kettle", 2),
+      article(3, "Mortgages", "interest repayment loan", 1),
+      article(4, "Gardens", "compost worm soil", 3),
     ]);
     expect(rankRelated(model, 1, 5).map((r) => r.id)).toEqual([2, 3]);
   });

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
-import { connectServerDatabase } from "../helpers/server-db";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { readerPageForFile } from "../helpers/reader-page";
 import { formatMonthDayName, formatMonthDaySlug, monthDayOf } from "@/lib/calendar";
 
 // "more...": a fact's page leads to the facts beside it, a day's page to the
 // days beside it, and an article to the day of its publication.
 
-const baseURL = inject("baseURL");
-const serverDb = connectServerDatabase();
-let browser: Browser;
+const reader = readerPageForFile();
+const { serverDb } = reader;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ baseURL, javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await serverDb.$disconnect();
+beforeAll(() => {
+  page = reader.page;
 });
 
 describe("a fact's page", () => {

@@ -1,28 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
-import { connectServerDatabase } from "../helpers/server-db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { readerPageForFile } from "../helpers/reader-page";
 import { freshTmpDir } from "../helpers/paths";
 
 // What reaches paper: the print view and the normal article page, printed to
 // PDF by Chromium, read back with poppler's pdftotext.
 
-const baseURL = inject("baseURL");
-const serverDb = connectServerDatabase();
+const reader = readerPageForFile();
+const { baseURL, serverDb } = reader;
 const dir = freshTmpDir("print");
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ baseURL, javaScriptEnabled: false });
+beforeAll(() => {
+  page = reader.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await serverDb.$disconnect();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
-import { connectServerDatabase } from "../helpers/server-db";
+import { readerPageForFile } from "../helpers/reader-page";
 import { seriousAccessibilityViolations } from "../helpers/axe";
 import { createUser } from "../helpers/factories";
 import { loginBrowser } from "../helpers/session";
 import { monthDayOf, formatMonthDaySlug } from "@/lib/calendar";
 
-const baseURL = inject("baseURL");
-const serverDb = connectServerDatabase();
-let browser: Browser;
+const reader = readerPageForFile();
+const { baseURL, serverDb } = reader;
 let page: Page;
+let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ baseURL, javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await browser?.close();
-  await serverDb.$disconnect();
+beforeAll(() => {
+  page = reader.page;
+  browser = reader.browser;
 });
 
 describe("reading an article", () => {

@@ -4,6 +4,7 @@ import { readerPageForFile } from "../helpers/reader-page";
 import { seriousAccessibilityViolations } from "../helpers/axe";
 import { createUser } from "../helpers/factories";
 import { loginBrowser } from "../helpers/session";
+import { sessionCookie } from "./moderation-helpers";
 import { monthDayOf, formatMonthDaySlug } from "@/lib/calendar";
 
 const reader = readerPageForFile();
@@ -20,11 +21,16 @@ describe("reading an article", () => {
   it("goes from the home page into an article with its whole anatomy", async () => {
     // Make sure the sidebar has an event for the server's today, whatever day CI runs.
     const today = monthDayOf(new Date());
-    await serverDb.historyEvent.upsert({
-      where: { month_day_year_title: { ...today, year: 1900, title: "A test event" } },
-      create: { ...today, year: 1900, title: "A test event", text: "Something noteworthy happened on this day." },
-      update: {},
-    });
+    // Through the back office's API, so that the cached pages showing today's history refresh.
+    const testEvent = { ...today, year: 1900, title: "A test event" };
+    if (!(await serverDb.historyEvent.findUnique({ where: { month_day_year_title: testEvent } }))) {
+      const created = await fetch(`${baseURL}/api/admin/history`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: await sessionCookie("editor") },
+        body: JSON.stringify({ ...testEvent, text: "Something noteworthy happened on this day." }),
+      });
+      expect(created.status).toBe(201);
+    }
     const todaysEvents = await serverDb.historyEvent.findMany({ where: today });
 
     await page.goto("/");

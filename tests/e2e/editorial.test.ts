@@ -128,7 +128,9 @@ describe("writing and publishing an article", () => {
     expect(new Date(modified!).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
     await page.getByLabel("Address").fill(`${first.slug}-renamed`);
-    await saveWith(page, "Update", /Saved and live/);
+    // The previous save's "Saved and live" is still on screen: wait for this save's own revision.
+    const { revision } = await articleRow(id);
+    await saveWith(page, "Update", new RegExp(`Saved and live.*revision ${revision + 1}`));
     const old = await fetch(`${baseURL}/articles/${first.slug}`, { redirect: "manual" });
     expect(old.status).toBe(301);
     expect(old.headers.get("location")).toBe(`/articles/${first.slug}-renamed`);

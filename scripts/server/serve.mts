@@ -6,11 +6,12 @@
 import http from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, announceClientIpHeader } from "@/lib/client-address";
-import { pageCacheOptions } from "@/lib/config";
+import { pageCacheOptions, siteUrl } from "@/lib/config";
 import { PageCache } from "@/lib/response-cache/page-cache";
 import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
 import { checkFormPost, needsFormCheck } from "./form-post-guard.mjs";
 import { restoreBlankedOrigin } from "./blanked-origin.mjs";
+import { responseClassFor } from "./strict-transport.mjs";
 import { startPublishingScheduler } from "@/lib/editorial/schedule";
 
 /** A path Next cannot decode (a stray "%", a broken UTF-8 sequence); Next answers those with a bare 500. */
@@ -67,7 +68,7 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
   const options = pageCacheOptions();
   const cache = options ? new PageCache(options, render) : null;
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ ServerResponse: responseClassFor(siteUrl()) }, (req, res) => {
     if (hasMalformedPath(req.url)) return refuseMalformedPath(req, res);
     // Always overwritten, so a client's own copy of the header never reaches the app.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";

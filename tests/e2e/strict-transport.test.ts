@@ -1,9 +1,7 @@
 import fs from "node:fs";
-import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { freePort } from "../helpers/free-port";
-import { freshTmpDir, ROOT } from "../helpers/paths";
+import { freshTmpDir } from "../helpers/paths";
+import { startProductionServer, type ProductionServer } from "../helpers/production-server";
 import { postCredentials } from "../helpers/session";
 
 // A site whose SITE_URL is https: a second production server (as `npm start`
@@ -11,42 +9,15 @@ import { postCredentials } from "../helpers/session";
 // cache miss and on a hit, and the session cookie is Secure and __Secure-.
 
 const dir = freshTmpDir("https-site");
-let server: ChildProcess;
+let server: ProductionServer;
 let baseURL: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  baseURL = `http://127.0.0.1:${port}`;
-  const log = fs.openSync(path.join(dir, "server.log"), "a");
-  server = spawn("npm", ["start", "--silent"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SITE_URL: "https://quire.test",
-      NEXTAUTH_URL: "",
-      NEXTAUTH_SECRET: "",
-      QUIRE_DATA_DIR: dir,
-      DATABASE_URL: `file:${path.join(dir, "quire.db")}`,
-    },
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited early; see ${dir}/server.log`);
-    const answered = await fetch(`${baseURL}/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (answered) break;
-    if (Date.now() > deadline) throw new Error(`server did not start; see ${dir}/server.log`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  server = await startProductionServer(dir, { SITE_URL: "https://quire.test" });
+  baseURL = server.baseURL;
 });
 afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  server?.stop();
   await new Promise((resolve) => setTimeout(resolve, 500));
   fs.rmSync(dir, { recursive: true, force: true });
 });

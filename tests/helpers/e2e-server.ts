@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { freshTmpDir, ROOT } from "./paths";
-import { freePort } from "./free-port";
+import { startProductionServer } from "./production-server";
 import { startSmtpSink } from "./smtp-sink";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { QuireSQLiteAdapterFactory } from "../../lib/db/sqlite-adapter";
@@ -46,39 +45,12 @@ export default async function setup(project: TestProject) {
   const dir = freshTmpDir("e2e");
   const mailDir = path.join(dir, "mail");
   const smtp = await startSmtpSink(mailDir);
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
   const databaseUrl = `file:${path.join(dir, "quire.db")}`;
-  const log = fs.openSync(path.join(dir, "server.log"), "a");
-  const server = spawn("npm", ["start", "--silent"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SITE_URL: baseURL,
-      QUIRE_DATA_DIR: dir,
-      DATABASE_URL: databaseUrl,
-      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-      MAIL_FROM: "Quire <no-reply@quire.test>",
-      NEXTAUTH_SECRET: "",
-      NEXTAUTH_URL: "",
-    },
+  const server = await startProductionServer(dir, {
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    MAIL_FROM: "Quire <no-reply@quire.test>",
   });
-
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited early; see ${dir}/server.log`);
-    try {
-      if ((await fetch(`${baseURL}/`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start; see ${dir}/server.log`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  const { baseURL } = server;
 
   await raiseSharedAddressLimits(databaseUrl);
   project.provide("baseURL", baseURL);
@@ -87,11 +59,7 @@ export default async function setup(project: TestProject) {
   project.provide("serverDataDir", dir);
 
   return async () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
+    server.stop();
     await smtp.close();
     if (!process.env.KEEP_E2E_DATA) fs.rmSync(dir, { recursive: true, force: true });
   };

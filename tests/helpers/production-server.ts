@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { freePort } from "./free-port";
+import { ROOT } from "./paths";
+
+export type ProductionServer = { baseURL: string; stop(): void };
+
+/**
+ * Starts the production server as a user would (`npm start`) on a free port
+ * of 127.0.0.1 and the data folder `dir`, so the server command itself
+ * migrates and seeds its database; resolves once it answers. Its output goes
+ * to `dir`/server.log.
+ */
+export async function startProductionServer(dir: string, env: Record<string, string>): Promise<ProductionServer> {
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const log = fs.openSync(path.join(dir, "server.log"), "a");
+  const server = spawn("npm", ["start", "--silent"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SITE_URL: baseURL,
+      QUIRE_DATA_DIR: dir,
+      DATABASE_URL: `file:${path.join(dir, "quire.db")}`,
+      NEXTAUTH_SECRET: "",
+      NEXTAUTH_URL: "",
+      ...env,
+    },
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited early; see ${dir}/server.log`);
+    const answered = await fetch(`${baseURL}/`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) break;
+    if (Date.now() > deadline) throw new Error(`server did not start; see ${dir}/server.log`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return {
+    baseURL,
+    stop() {
+      try {
+        process.kill(-server.pid!, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}

@@ -12,3 +12,10 @@ export function bodyFingerprint(body: string): string {
 export function randomToken(bytes = 32): string {
   return crypto.randomBytes(bytes).toString("base64url");
 }
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text for HTML built as a string, not by React (emails, feeds, embeds, search snippets). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}

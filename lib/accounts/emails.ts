@@ -1,6 +1,7 @@
 import "server-only";
 import { siteUrl, SITE_NAME } from "@/lib/config";
-import { escapeHtml, type OutgoingMail } from "@/lib/mail/send";
+import type { OutgoingMail } from "@/lib/mail/send";
+import { escapeHtml } from "@/lib/text";
 
 type Recipient = { email: string; username: string };
 

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+// A cycle with ./queries, which calls this module; both use each other only inside functions.
+import { publishedWhere } from "./queries";
 
 /**
  * "You might also Like" from the articles' own words: TF-IDF vectors over
@@ -160,7 +162,7 @@ export async function relatedModel(): Promise<Model> {
   const version = await corpusVersion();
   if (state?.version === version) return state.model;
   const articles = await db.article.findMany({
-    where: { status: "PUBLISHED", publishedAt: { not: null } },
+    where: publishedWhere,
     select: { id: true, revision: true, updatedAt: true, categoryId: true, tags: { select: { tagId: true } } },
   });
   const known = state?.terms ?? new Map<number, { key: string; terms: Map<string, number> }>();

@@ -7,6 +7,7 @@ import { siteUrl, SITE_NAME } from "@/lib/config";
 import { posterNameFields, publicPosterName } from "@/lib/discussion/poster";
 import { splitParagraphs } from "@/lib/discussion/mentions";
 import { renderMarkdown } from "@/lib/markdown";
+import { escapeHtml } from "@/lib/text";
 import { feedPath } from "./alternates";
 import { pageOfPost } from "@/lib/discussion/queries";
 
@@ -22,9 +23,6 @@ export type FeedFormat = "rss" | "atom";
 const ARTICLES_IN_FEED = 20;
 const POSTS_IN_FEED = 30;
 const SITE_DESCRIPTION = "Plain-spoken articles that answer everyday questions, with reader discussion.";
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Root-relative links and pictures in an article's HTML, made absolute for feed readers. */
 function absolutize(html: string): string {

@@ -45,10 +45,3 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
   await fs.writeFile(file, composed.message as Buffer, { mode: 0o600 });
   console.log(`No SMTP_URL set: wrote an email to ${file}`);
 }
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** For the HTML part of emails, which are built as strings, not by React. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}

@@ -85,17 +85,3 @@ export async function readImageFile(key: string, file: string): Promise<Buffer |
     return null;
   }
 }
-
-/** An article's pictures, newest first, for the editor's picture list. */
-export async function listArticleImages(actor: Actor, articleId: number) {
-  assertCanEdit(actor);
-  const images = await db.image.findMany({
-    where: { articleId },
-    orderBy: { id: "desc" },
-    select: { key: true, width: true, height: true, alt: true },
-  });
-  return images.map((image) => {
-    const url = imageUrl(image.key, image.width);
-    return { ...image, url, markdown: markdownForImage(image.alt, url) };
-  });
-}

@@ -54,10 +54,16 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   }
   const widths = servedWidthsFor(upright.width);
   try {
+    // One decoded input, turned upright once; each width is a clone of that pipeline.
+    const uprightPipeline = source().rotate();
     const variants = await Promise.all(
       widths.map(async (width) => ({
         width,
-        bytes: await source().rotate().resize({ width, withoutEnlargement: true }).webp({ quality: WEBP_QUALITY }).toBuffer(),
+        bytes: await uprightPipeline
+          .clone()
+          .resize({ width, withoutEnlargement: true })
+          .webp({ quality: WEBP_QUALITY })
+          .toBuffer(),
       })),
     );
     // Checked once the picture decoded whole, so that a damaged file is called damaged.

@@ -1,9 +1,8 @@
+import { escapeHtml } from "@/lib/text";
+
 /** Markers the search engine puts around matched words, chosen because no article contains them. */
 export const MATCH_START = "\u0001";
 export const MATCH_END = "\u0002";
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**
  * A snippet of Markdown source with marked matches, as safe HTML for the

@@ -1,5 +1,6 @@
 import { formatMonthDayName, formatMonthDaySlug, type MonthDay } from "@/lib/calendar";
 import { SITE_NAME } from "@/lib/config";
+import { escapeHtml } from "@/lib/text";
 
 /**
  * The embeds' HTML, written by hand rather than rendered by React: an embed is
@@ -8,12 +9,6 @@ import { SITE_NAME } from "@/lib/config";
  * Next's runtime. Every link is absolute (the document lives inside someone
  * else's page) and opens Quire in a new tab.
  */
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
-}
 
 /** Cuts text to at most `max` characters at a word boundary, with an ellipsis: editors' text has no length limit, the embed has. */
 export function clip(text: string, max: number): string {

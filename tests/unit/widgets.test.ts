@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { clip, escapeHtml, factEmbed, historyEmbed, latestEmbed, noSuchCategoryEmbed } from "@/lib/widgets/embed-html";
+import { clip, factEmbed, historyEmbed, latestEmbed, noSuchCategoryEmbed } from "@/lib/widgets/embed-html";
+import { escapeHtml } from "@/lib/text";
 import { iframeCode, scriptCode } from "@/lib/widgets/embed-code";
 import { widgetByKind, WIDGETS } from "@/lib/widgets/catalogue";
 import { latestWidgetQuery, queryOf } from "@/lib/widgets/schema";

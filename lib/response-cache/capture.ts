@@ -1,4 +1,5 @@
-import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { withContentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 export type CapturedResponse = { status: number; headers: OutgoingHttpHeaders; body: Buffer };
 
@@ -58,4 +59,32 @@ export function captureResponse(res: ServerResponse): Promise<CapturedResponse |
 export function releaseResponse(res: ServerResponse): void {
   for (const name of OVERRIDDEN) Reflect.deleteProperty(res, name);
   for (const name of res.getHeaderNames()) res.removeHeader(name);
+}
+
+/** Requests whose answer is never an HTML page: Next's own files, pictures, the JSON API. They stream as rendered. */
+const NEVER_PAGES = /^\/(_next|media|api)\//;
+
+/**
+ * Renders a request no cache stores (a signed-in reader's page, a form's
+ * answer) into memory and sends it whole, with its Content-Security-Policy:
+ * the policy names the hashes of the page's inline scripts, so it can only be
+ * written once the page is complete. Other answers go straight through.
+ */
+export async function renderWithPolicy(
+  req: IncomingMessage,
+  res: ServerResponse,
+  render: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<void> {
+  if (NEVER_PAGES.test(req.url ?? "/")) return render(req, res);
+  const captured = captureResponse(res);
+  render(req, res);
+  const response = await captured;
+  if (!response) return;
+  releaseResponse(res);
+  sendCaptured(res, withContentSecurityPolicy(response), req.method === "HEAD");
+}
+
+export function sendCaptured(res: ServerResponse, response: CapturedResponse, head: boolean): void {
+  res.writeHead(response.status, response.headers);
+  res.end(head ? undefined : response.body);
 }

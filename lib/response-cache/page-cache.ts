@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { installPageCacheHooks, tags, type PageRender } from "@/lib/cache";
-import { captureResponse, releaseResponse, type CapturedResponse } from "./capture";
+import { withContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { captureResponse, releaseResponse, renderWithPolicy, sendCaptured } from "./capture";
 import { compressPage, isStorable, pageFromResponse, sendPage } from "./page";
 import { pageKey } from "./routes";
 import { PageStore, type CachedPage } from "./store";
@@ -32,11 +33,6 @@ function anonymize(req: IncomingMessage): void {
   req.rawHeaders = raw;
   // A HEAD is rendered as a GET so that the stored page has its body.
   req.method = "GET";
-}
-
-function sendCaptured(res: ServerResponse, response: CapturedResponse, head: boolean): void {
-  res.writeHead(response.status, response.headers);
-  res.end(head ? undefined : response.body);
 }
 
 /**
@@ -89,7 +85,7 @@ export class PageCache {
       if (page) return sendPage(req, res, page, "hit", this.cacheControl);
     }
     // Not a page that can be shared (or one that keeps changing as it renders): render for this reader alone.
-    this.render(req, res);
+    await renderWithPolicy(req, res, this.render);
   }
 
   private async fill(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
@@ -111,8 +107,10 @@ export class PageCache {
     anonymize(req);
     const captured = captureResponse(res);
     this.renders.run(render, () => this.render(req, res));
-    const response = await captured;
-    if (!response) return { passThrough: true };
+    const rendered = await captured;
+    if (!rendered) return { passThrough: true };
+    // The policy is stored with the page: the same bytes, the same script hashes, for every reader.
+    const response = withContentSecurityPolicy(rendered);
     releaseResponse(res);
     if (!isStorable(response)) {
       sendCaptured(res, response, head);

@@ -7,6 +7,7 @@ import http from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, announceClientIpHeader } from "@/lib/client-address";
 import { pageCacheOptions, siteUrl } from "@/lib/config";
+import { renderWithPolicy } from "@/lib/response-cache/capture";
 import { PageCache } from "@/lib/response-cache/page-cache";
 import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
 import { checkFormPost, needsFormCheck } from "./form-post-guard.mjs";
@@ -73,9 +74,9 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
     // Always overwritten, so a client's own copy of the header never reaches the app.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (cache?.serve(req, res)) return;
-    if (!needsFormCheck(req)) return render(req, res);
+    if (!needsFormCheck(req)) return void renderWithPolicy(req, res, render);
     restoreBlankedOrigin(req);
-    void checkFormPost(req, res).then((checked) => checked && render(checked, res));
+    void checkFormPost(req, res).then((checked) => checked && renderWithPolicy(checked, res, render));
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   const stopScheduler = startPublishingScheduler();

@@ -53,8 +53,8 @@ export function drainOnSignals(server: http.Server, { close, graceMs = DEFAULT_G
       process.exit(1);
     }
     draining = true;
-    console.log(`${signal}: finishing ${inFlight} request(s) in progress, then stopping.`);
     server.close(() => exit(0));
+    console.log(`${signal}: finishing ${inFlight} request(s) in progress, then stopping.`);
     if (inFlight === 0) closeConnections();
     setTimeout(() => {
       console.error(`${inFlight} request(s) still running after ${graceMs / 1000} s were cut off.`);

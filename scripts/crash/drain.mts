@@ -39,7 +39,7 @@ type DrainOptions = {
   tag: string;
 };
 
-/** A connection to the server; resolves with when the server closed it. */
+/** A connection to the server, left open: after one small request answered, or with nothing sent. */
 function openConnection(port: number, request?: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1", () => {
@@ -52,6 +52,7 @@ function openConnection(port: number, request?: string): Promise<net.Socket> {
   });
 }
 
+/** When the connection was closed (by the server, or by its process ending). */
 function closedBy(socket: net.Socket): Promise<number> {
   return new Promise((resolve) => (socket.destroyed ? resolve(Date.now()) : socket.once("close", () => resolve(Date.now()))));
 }

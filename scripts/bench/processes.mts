@@ -56,6 +56,14 @@ export async function stopGroup(child: ChildProcess, graceMs = 5000): Promise<vo
   running.delete(child);
 }
 
+/** SIGKILL to the group, as a crash or the OOM killer would; resolves once the leader has exited. */
+export async function killGroup(child: ChildProcess): Promise<void> {
+  const exited = hasExited(child) ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  signalGroup(child, "SIGKILL");
+  await exited;
+  running.delete(child);
+}
+
 export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((child) => stopGroup(child)));
 }

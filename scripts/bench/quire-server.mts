@@ -35,10 +35,19 @@ export type QuireOptions = {
   cache: boolean;
   /** Log file name inside dataDir. */
   logName: string;
+  /** A port of its own; by default a free one. The crash test restarts on the same port. */
+  port?: number;
 };
 
-export async function startQuire({ label, dataDir, databaseUrl, cache, logName }: QuireOptions): Promise<QuireServer> {
-  const port = await freePort();
+export async function startQuire({
+  label,
+  dataDir,
+  databaseUrl,
+  cache,
+  logName,
+  ...options
+}: QuireOptions): Promise<QuireServer> {
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const logFile = path.join(dataDir, logName);
   const log = fs.openSync(logFile, "a");

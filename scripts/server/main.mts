@@ -6,7 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { databaseUrl, port, serverSecret, siteUrl, DATA_DIR } from "@/lib/config";
+import { db } from "@/lib/db";
 import { serve } from "./serve.mjs";
+import { drainOnSignals } from "./shutdown.mjs";
 
 const root = process.cwd();
 fs.mkdirSync(DATA_DIR, { recursive: true });
@@ -26,10 +28,6 @@ run(process.execPath, [path.join(root, ".next", "quire", "prepare-database.mjs")
 
 console.log(`Quire is starting on ${siteUrl()} (database: ${process.env.DATABASE_URL}).`);
 const server = await serve({ port: port(), hostname: process.env.HOST ?? "0.0.0.0", dir: root });
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
-  });
-}
+// The publishing scheduler stops with the server (serve.mts); the Prisma client
+// is the one Next's routes share (lib/db keeps it on globalThis).
+drainOnSignals(server, { close: () => db.$disconnect() });

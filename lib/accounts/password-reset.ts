@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { hashIp } from "@/lib/client-key";
 import { ValidationError } from "@/lib/errors";
-import { sendMail } from "@/lib/mail/send";
+import { deliverQueuedMail, queueMail } from "@/lib/mail/outbox";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { randomToken, sha256Hex } from "@/lib/text";
@@ -51,14 +51,16 @@ async function sendResetLink(email: string): Promise<void> {
   // 256 random bits; only the SHA-256 is stored, so a copy of the database cannot reset anyone.
   const token = randomToken(32);
   const now = new Date();
-  await db.$transaction([
+  await db.$transaction(async (tx) => {
     // A new request voids every link sent before it.
-    db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
-    db.passwordResetToken.create({
+    await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    await tx.passwordResetToken.create({
       data: { userId: user.id, tokenHash: sha256Hex(token), expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000) },
-    }),
-  ]);
-  await sendMail(passwordResetEmail(user, token, RESET_LINK_MINUTES));
+    });
+    await queueMail(tx, "password-reset", passwordResetEmail(user, token, RESET_LINK_MINUTES));
+  });
+  // Sent at once; if SMTP is down, the outbox's worker keeps trying.
+  await deliverQueuedMail();
 }
 
 /**
@@ -91,9 +93,10 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ userna
       where: { id: token.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
+    // OWASP: tell the owner, so a reset they did not make does not go unnoticed.
+    await queueMail(tx, "password-changed", passwordChangedEmail(token.user));
   });
-  // OWASP: tell the owner, so a reset they did not make does not go unnoticed.
-  void sendMail(passwordChangedEmail(token.user)).catch(logMailFailure("a password-changed notice"));
+  void deliverQueuedMail();
   return { username: token.user.username };
 }
 

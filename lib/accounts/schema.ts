@@ -21,7 +21,7 @@ const usernameSchema = z
   .max(USERNAME_MAX, `Use at most ${USERNAME_MAX} characters`)
   .regex(/^[A-Za-z0-9_-]*$/, "Use only letters a–z, digits, _ and -");
 
-const emailSchema = z
+export const emailSchema = z
   .string({ error: "Enter your email address" })
   .trim()
   .toLowerCase()

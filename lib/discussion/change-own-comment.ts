@@ -9,7 +9,8 @@ import { bodyFingerprint } from "@/lib/text";
 import type { EditCommentInput } from "./schema";
 import { contentHoldReason } from "./hold";
 import { assertCanChangeOwnPost } from "./permissions";
-import { notifyMentions, refreshMentions } from "./became-visible";
+import { deliverQueuedMail } from "@/lib/mail/outbox";
+import { queuePostEmails, refreshMentions } from "./became-visible";
 
 async function findOwnChangeablePost(tx: Tx, commentId: number, actor: SessionUser, now: Date) {
   const post = await tx.comment.findUnique({
@@ -45,10 +46,12 @@ export async function editOwnComment(commentId: number, input: EditCommentInput,
       select: { id: true, articleId: true, status: true, number: true, editedAt: true },
     });
     if (post.number !== null) await refreshMentions(tx, post.id);
+    // Someone the edit newly mentions hears of it; the thread's followers see the post in their next digest if it is new to them.
+    if (updated.status === "APPROVED") await queuePostEmails(tx, updated.id, now);
     return updated;
   });
   pagesChanged(changed.posts(updated.articleId));
-  if (updated.status === "APPROVED") void notifyMentions(updated.id);
+  if (updated.status === "APPROVED") void deliverQueuedMail();
   return {
     id: updated.id,
     status: updated.status === "APPROVED" ? ("approved" as const) : ("pending" as const),

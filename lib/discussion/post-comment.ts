@@ -12,7 +12,8 @@ import { getDiscussionArticle } from "./queries";
 import { holdReasonFor, type HeldReason } from "./hold";
 import { anonHandleFor } from "./anon-handle";
 import { assertNotBanned } from "@/lib/moderation/bans";
-import { notifyMentions, onPostBecameVisible } from "./became-visible";
+import { deliverQueuedMail } from "@/lib/mail/outbox";
+import { onPostBecameVisible, queuePostEmails } from "./became-visible";
 
 export type PostCommentContext = {
   /** Keyed hash of the poster's address (lib/client-key.ts hashIp). */
@@ -77,12 +78,15 @@ export async function postComment(
       },
       select: { id: true },
     });
-    return { id: comment.id, number: heldReason ? null : await onPostBecameVisible(tx, comment.id) };
+    if (heldReason) return { id: comment.id, number: null };
+    const number = await onPostBecameVisible(tx, comment.id);
+    await queuePostEmails(tx, comment.id, now);
+    return { id: comment.id, number };
   });
 
   if (number !== null) {
     pagesChanged(changed.posts(article.id));
-    void notifyMentions(id);
+    void deliverQueuedMail();
   }
   return { id, status: number === null ? "pending" : "approved", number, heldReason };
 }

@@ -12,6 +12,8 @@ export type OutgoingMail = {
   html: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** Set by the outbox, the same on every try, so a copy sent twice is recognisable as one message. */
+  messageId?: string;
 };
 
 let smtpTransport: Transporter | undefined;
@@ -24,7 +26,8 @@ function transport(): Transporter | undefined {
 }
 
 /**
- * Sends a message through SMTP_URL, or, when none is configured (the default
+ * The transport under the outbox (lib/mail/outbox.ts), which is what the rest
+ * of Quire calls. Sends a message through SMTP_URL, or, when none is configured (the default
  * for `npm start`), writes it to ./data/outbox as an .eml file so a newcomer
  * can still follow a reset link. The log names the file, never its contents:
  * messages carry secrets such as reset tokens.

@@ -3,7 +3,8 @@ import { db, type Tx } from "@/lib/db";
 import { changed, pagesChanged } from "@/lib/cache";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { CommentStatus } from "@/lib/generated/prisma/enums";
-import { notifyMentions } from "@/lib/discussion/became-visible";
+import { queuePostEmails } from "@/lib/discussion/became-visible";
+import { deliverQueuedMail } from "@/lib/mail/outbox";
 import { recordModerationAction, type Snapshot } from "./audit";
 import type { Moderator } from "./permissions";
 import { POST_ACTIONS, type LoggedAction } from "./schema";
@@ -61,6 +62,8 @@ export async function changePost(
       data: { version: { increment: 1 } },
       select: { id: true, articleId: true, status: true, number: true, version: true },
     });
+    // Queued with the change: an approval's mentions and followers are told even if the process stops now.
+    if (changed.status === "APPROVED") await queuePostEmails(tx, changed.id);
     const entry = await recordModerationAction(tx, {
       actorId: moderator.id,
       action,
@@ -75,8 +78,7 @@ export async function changePost(
   });
   pagesChanged(changed.posts(result.post.articleId));
   // After the commit, never awaited: mail must not delay or fail a moderator's action.
-  // notifyMentions emails each mentioned person once, so repeating it is harmless.
-  if (result.post.status === "APPROVED") void notifyMentions(result.post.id);
+  if (result.post.status === "APPROVED") void deliverQueuedMail();
   return result;
 }
 

@@ -14,6 +14,7 @@ import { checkFormPost, needsFormCheck } from "./form-post-guard.mjs";
 import { restoreBlankedOrigin } from "./blanked-origin.mjs";
 import { responseClassFor } from "./strict-transport.mjs";
 import { startPublishingScheduler } from "@/lib/editorial/schedule";
+import { startMailWorker } from "@/lib/mail/worker";
 
 /** A path Next cannot decode (a stray "%", a broken UTF-8 sequence); Next answers those with a bare 500. */
 function hasMalformedPath(url: string | undefined): boolean {
@@ -80,7 +81,11 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   const stopScheduler = startPublishingScheduler();
-  server.on("close", stopScheduler);
+  const stopMailWorker = startMailWorker();
+  server.on("close", () => {
+    stopScheduler();
+    stopMailWorker();
+  });
   console.log(`Quire is listening on http://${hostname}:${port}${cache ? "" : " (response cache off)"}`);
   return server;
 }

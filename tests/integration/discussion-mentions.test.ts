@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { siteUrl } from "@/lib/config";
 import { postComment } from "@/lib/discussion/post-comment";
-import { notifyMentions, onPostBecameVisible } from "@/lib/discussion/became-visible";
+import { onPostBecameVisible, queuePostEmails } from "@/lib/discussion/became-visible";
+import { deliverQueuedMail } from "@/lib/mail/outbox";
 import { listApprovedPosts } from "@/lib/discussion/queries";
 import { findMentionSubscription, stopMentionEmails } from "@/lib/discussion/mention-opt-out";
 import { createUser } from "../helpers/factories";
@@ -41,8 +42,10 @@ describe("@mentions", () => {
     expect(mail?.text).toContain(`${siteUrl()}/articles/${article.slug}/posts/1#post-${reply.number}`);
     const key = (await db.user.findUniqueOrThrow({ where: { id: alice.id } })).unsubscribeKey;
     expect(mail?.text).toContain(`${siteUrl()}/account/mentions/unsubscribe/${key}`);
-    // Asking again sends nothing more.
-    await notifyMentions(reply.id);
+    // Asking again queues nothing more.
+    const queued = await db.outboxMessage.count({ where: { kind: "mention" } });
+    await db.$transaction((tx) => queuePostEmails(tx, reply.id));
+    expect(await db.outboxMessage.count({ where: { kind: "mention" } })).toBe(queued);
     expect(
       (await db.mention.findFirstOrThrow({ where: { commentId: reply.id, targetUserId: alice.id } })).notifiedAt,
     ).not.toBeNull();
@@ -60,8 +63,9 @@ describe("@mentions", () => {
     await db.$transaction(async (tx) => {
       await tx.comment.update({ where: { id: held.id }, data: { status: "APPROVED" } });
       await onPostBecameVisible(tx, held.id);
+      await queuePostEmails(tx, held.id);
     });
-    await notifyMentions(held.id);
+    await deliverQueuedMail();
     expect(await db.mention.count({ where: { commentId: held.id, targetUserId: bob.id, notifiedAt: { not: null } } })).toBe(1);
     expect((await waitForOutboxMail(to))?.text).toMatch(/anon\d+ mentioned you in Post 2/);
   });
@@ -77,7 +81,7 @@ describe("@mentions", () => {
 
     await postComment(article.slug, input("Carol here"), carol, { ipHash: ip() });
     const reply = await postComment(article.slug, input(`@${carol.username} hello`), await trustedReader(), { ipHash: ip() });
-    await notifyMentions(reply.id);
+    await deliverQueuedMail();
     expect(await waitForOutboxMail(email, 300)).toBeNull();
   });
 });

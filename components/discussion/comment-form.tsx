@@ -62,6 +62,12 @@ export function CommentForm({ slug, discussionOpen, action }: { slug: string; di
         />
         <label htmlFor="comment-anonymous">Post Anonymously</label>
       </div>
+      {viewer.user && (
+        <div className="checkbox">
+          <input type="checkbox" id="comment-follow" name="follow" defaultChecked={values.follow === "on"} />
+          <label htmlFor="comment-follow">Email me new posts in this discussion</label>
+        </div>
+      )}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="comment-website">Website (leave this empty)</label>
         <input type="text" id="comment-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />

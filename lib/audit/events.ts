@@ -14,7 +14,7 @@ export type AuditEntry = {
   actorId: number;
   /** "<subject>.<verb>": "article.publish", "category.rename", "user.role", "user.disable". */
   action: string;
-  subjectType: "article" | "category" | "tag" | "fact" | "history" | "user" | "image";
+  subjectType: "article" | "category" | "tag" | "fact" | "history" | "user" | "image" | "mail";
   subjectId?: number | null;
   /** A sentence for people reading the trail. */
   summary: string;

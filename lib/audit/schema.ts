@@ -10,6 +10,7 @@ export const AUDIT_SUBJECTS = [
   "history",
   "user",
   "image",
+  "mail",
 ] as const satisfies readonly AuditEntry["subjectType"][];
 
 export const SUBJECT_LABELS: Record<(typeof AUDIT_SUBJECTS)[number], string> = {
@@ -20,6 +21,7 @@ export const SUBJECT_LABELS: Record<(typeof AUDIT_SUBJECTS)[number], string> = {
   history: "History events",
   user: "Users",
   image: "Pictures",
+  mail: "Emails",
 };
 
 /** /admin/log's query string: `?subject=&before=`. Anything unreadable is ignored, not refused. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { queueMail } from "@/lib/mail/outbox";
 import { markThreadChanged } from "@/lib/subscriptions/digests";
 import { assignPostNumber } from "./numbering";

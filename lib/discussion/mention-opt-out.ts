@@ -16,3 +16,13 @@ export async function stopMentionEmails(unsubscribeKey: string): Promise<void> {
   const { count } = await db.user.updateMany({ where: { unsubscribeKey }, data: { mentionEmails: false } });
   if (count === 0) throw new NotFound(INVALID_LINK);
 }
+
+/** A signed-in reader's own switch on their email settings page. */
+export async function setMentionEmails(userId: number, on: boolean): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { mentionEmails: on } });
+}
+
+export async function mentionEmailsOn(userId: number): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { mentionEmails: true } });
+  return user?.mentionEmails ?? false;
+}

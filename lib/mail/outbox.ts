@@ -2,6 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { siteUrl } from "@/lib/config";
+import { NotFound } from "@/lib/errors";
+import { recordAuditEvent } from "@/lib/audit/events";
+import { assertCanAdminister } from "@/lib/editorial/permissions";
+import type { Actor } from "@/lib/moderation/permissions";
 import { sendMail, type OutgoingMail } from "./send";
 
 /**
@@ -122,16 +126,28 @@ export async function deliverQueuedMail(now = new Date()): Promise<number> {
 }
 
 /** An admin sends a message that failed for good once more, from the first try's backoff. */
-export async function retryFailedMail(id: number): Promise<boolean> {
-  const retried = await db.outboxMessage.updateMany({
-    where: { id, status: "FAILED" },
-    data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), claimedUntil: null },
+export async function retryFailedMail(actor: Actor, id: number): Promise<void> {
+  const admin = assertCanAdminister(actor);
+  await db.$transaction(async (tx) => {
+    const retried = await tx.outboxMessage.updateMany({
+      where: { id, status: "FAILED" },
+      data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), claimedUntil: null },
+    });
+    if (retried.count === 0) throw new NotFound("That email is not among the failed ones any more. Reload the page.");
+    await recordAuditEvent(tx, {
+      actorId: admin.id,
+      action: "mail.retry",
+      subjectType: "mail",
+      subjectId: id,
+      summary: `Email ${id} is to be sent again.`,
+    });
   });
-  return retried.count === 1;
+  void deliverQueuedMail();
 }
 
-/** What admins see on /admin/mail: what has not gone out, newest first, and the totals. */
-export async function listUndeliveredMail() {
+/** What admins see on /admin/mail: what has not gone out, newest first, and the totals. Never the content. */
+export async function listUndeliveredMail(actor: Actor) {
+  assertCanAdminister(actor);
   const [messages, counts] = await Promise.all([
     db.outboxMessage.findMany({
       where: { status: { in: ["PENDING", "FAILED"] } },

@@ -12,7 +12,8 @@ import { articleJsonLd, articleMetadata as metadataOfArticle, jsonLdText } from 
 import { CommentForm } from "@/components/discussion/comment-form";
 import { LoginBox } from "@/components/accounts/login-box";
 import { logInFromForm } from "../../login/actions";
-import { postCommentFromForm } from "./actions";
+import { FollowDiscussion } from "@/components/subscriptions/follow-discussion";
+import { followDiscussionFromForm, postCommentFromForm } from "./actions";
 
 // The article route and its older-posts route (/articles/<slug>/posts/<n>) share
 // this page. Page numbers live in the path, not a query string: Next 16 cannot
@@ -67,6 +68,7 @@ export async function ArticlePage({ slug, discussionPage }: { slug: string; disc
         />
         <Discussion article={article} page={shownPage} pages={pages}>
           <CommentForm slug={article.slug} discussionOpen={article.discussionOpen} action={postCommentFromForm} />
+          <FollowDiscussion slug={article.slug} action={followDiscussionFromForm} />
           <LoginBox action={logInFromForm} callbackPath={here} />
         </Discussion>
       </article>

@@ -16,13 +16,13 @@ export type OutgoingMail = {
   messageId?: string;
 };
 
-let smtpTransport: Transporter | undefined;
+let smtpTransport: { url: string; transport: Transporter } | undefined;
 
 function transport(): Transporter | undefined {
   const url = smtpUrl();
   if (!url) return undefined;
-  smtpTransport ??= nodemailer.createTransport(url);
-  return smtpTransport;
+  if (smtpTransport?.url !== url) smtpTransport = { url, transport: nodemailer.createTransport(url) };
+  return smtpTransport.transport;
 }
 
 /**

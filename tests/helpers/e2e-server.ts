@@ -49,6 +49,9 @@ export default async function setup(project: TestProject) {
   const server = await startProductionServer(dir, {
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     MAIL_FROM: "Quire <no-reply@quire.test>",
+    // Discussion digests gather for 3 s and come at most every 6 s, not 2 and 15 minutes, so a test can wait for them.
+    QUIRE_DIGEST_GATHER_SECONDS: "3",
+    QUIRE_DIGEST_INTERVAL_SECONDS: "6",
   });
   const { baseURL } = server;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { hashIp } from "@/lib/client-key";
 import { ValidationError } from "@/lib/errors";
-import { sendMail } from "@/lib/mail/send";
+import { logMailFailure, sendMail } from "@/lib/mail/send";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { randomToken, sha256Hex } from "@/lib/text";
@@ -95,11 +95,4 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ userna
   // OWASP: tell the owner, so a reset they did not make does not go unnoticed.
   void sendMail(passwordChangedEmail(token.user)).catch(logMailFailure("a password-changed notice"));
   return { username: token.user.username };
-}
-
-/** Logs that a mail failed without the mail itself, which may carry a token. */
-function logMailFailure(what: string) {
-  return (error: unknown) => {
-    console.error(`Could not send ${what}: ${error instanceof Error ? error.message : "unknown error"}`);
-  };
 }

@@ -102,7 +102,7 @@ describe("an account, from sign-up to a password reset", () => {
     await recoveryPage.getByLabel("Email", { exact: true }).fill(email);
     await recoveryPage.getByRole("button", { name: "Send me a reset link" }).click();
     await recoveryPage.getByText("If an account uses that email address").waitFor();
-    const mail = await waitForMail(email);
+    const mail = await waitForMail(email, { count: 2 });
     expect(mail.subject).toBe("Reset your Quire password");
     expect(mail.html).toContain("<a href=");
     const link = resetLinkIn(mail.text);

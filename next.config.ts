@@ -28,8 +28,9 @@ const nextConfig: NextConfig = {
           },
         ],
       },
-      // The reset page's URL carries a reset token: never send it to another site as a Referer.
+      // The reset and confirmation pages' URLs carry a token: never send it to another site as a Referer.
       { source: "/reset-password", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/signup/confirm", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       // No other site may frame Quire (clickjacking a login or a moderation button), except
       // the three widgets, which say `frame-ancestors *` themselves (lib/widgets).
       // X-Frame-Options for browsers that predate CSP's frame-ancestors.

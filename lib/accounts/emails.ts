@@ -15,23 +15,57 @@ export function passwordResetLink(token: string): string {
 }
 
 export function passwordResetEmail(to: Recipient, token: string, validMinutes: number): OutgoingMail {
-  const link = passwordResetLink(token);
-  const intro = [
+  return linkEmail(to, {
+    subject: `Reset your ${SITE_NAME} password`,
+    intro: [
+      `Hello ${to.username},`,
+      `someone, hopefully you, asked to reset the password of your ${SITE_NAME} account "${to.username}".`,
+      `To choose a new password, open this link within ${validMinutes} minutes. It works once:`,
+    ],
+    link: passwordResetLink(token),
+    linkLabel: "Choose a new password",
+    outro: "If you did not ask for this, ignore this email: your password stays as it is.",
+  });
+}
+
+/** Built from SITE_URL alone, for the same reason as the reset link. */
+export function signupConfirmationLink(token: string): string {
+  return `${siteUrl()}/signup/confirm?token=${encodeURIComponent(token)}`;
+}
+
+/** To an address with no account yet: the account is made only when this link is used. */
+export function signupConfirmationEmail(to: Recipient, token: string, validHours: number): OutgoingMail {
+  return linkEmail(to, {
+    subject: `Confirm your ${SITE_NAME} account`,
+    intro: [
+      `Hello ${to.username},`,
+      `someone, hopefully you, signed up for the ${SITE_NAME} account "${to.username}" with this email address.`,
+      `To create the account, open this link within ${validHours} hours and confirm. It works once:`,
+    ],
+    link: signupConfirmationLink(token),
+    linkLabel: "Confirm my account",
+    outro: "If you did not sign up, ignore this email: no account is created without this link.",
+  });
+}
+
+/**
+ * To the owner of an address someone tried to sign up with: the sign-up's
+ * answer was the same as for a new address, so this is where the owner learns
+ * of it, and how to get back in if it was them.
+ */
+export function signupAttemptEmail(to: Recipient): OutgoingMail {
+  const lines = [
     `Hello ${to.username},`,
-    `someone, hopefully you, asked to reset the password of your ${SITE_NAME} account "${to.username}".`,
-    `To choose a new password, open this link within ${validMinutes} minutes. It works once:`,
+    `someone, perhaps you, just tried to sign up for a new ${SITE_NAME} account with this email address. ` +
+      `It already belongs to your account "${to.username}", so no new account was made.`,
+    `To log in, go to ${siteUrl()}/login. If you have forgotten your password, choose a new one at ${siteUrl()}/forgot-password.`,
+    "If it was not you, ignore this email: nothing about your account has changed.",
   ];
-  const outro = "If you did not ask for this, ignore this email: your password stays as it is.";
   return {
     to: to.email,
-    subject: `Reset your ${SITE_NAME} password`,
-    text: plainText([...intro, link, outro]),
-    html: [
-      ...intro.map(paragraph),
-      `<p><a href="${escapeHtml(link)}">Choose a new password</a></p>`,
-      `<p>If the link does not open, copy this address into your browser:<br>${escapeHtml(link)}</p>`,
-      paragraph(outro),
-    ].join("\n"),
+    subject: `Someone tried to sign up to ${SITE_NAME} with your email address`,
+    text: plainText(lines),
+    html: lines.map(paragraph).join("\n"),
   };
 }
 
@@ -48,6 +82,23 @@ export function passwordChangedEmail(to: Recipient): OutgoingMail {
     subject: `Your ${SITE_NAME} password was changed`,
     text: plainText(lines),
     html: lines.map(paragraph).join("\n"),
+  };
+}
+
+type LinkEmail = { subject: string; intro: string[]; link: string; linkLabel: string; outro: string };
+
+/** An email whose point is one link: the text, the link (as a button and as an address to copy), what to do otherwise. */
+function linkEmail(to: Recipient, { subject, intro, link, linkLabel, outro }: LinkEmail): OutgoingMail {
+  return {
+    to: to.email,
+    subject,
+    text: plainText([...intro, link, outro]),
+    html: [
+      ...intro.map(paragraph),
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(linkLabel)}</a></p>`,
+      `<p>If the link does not open, copy this address into your browser:<br>${escapeHtml(link)}</p>`,
+      paragraph(outro),
+    ].join("\n"),
   };
 }
 

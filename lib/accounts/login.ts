@@ -32,7 +32,12 @@ export class AccountDisabled extends DomainError {
 /**
  * Checks a username (or email) and password. Throttled per address and per
  * account name before anything is looked up; an unknown name costs the same
- * password-hashing time as a known one.
+ * password-hashing time as a known one. The name is the one typed, not the
+ * account it names: a count shared by an account's username and email would
+ * let anyone link the two by watching them lock together. A sign-up whose link has not been used
+ * is no account yet (./signup.ts), so it fails as an unknown name does: saying
+ * "confirm your email first" would tell whoever tries that the address has a
+ * sign-up waiting, and the sign-up's own answer already says to open the link.
  */
 export async function authenticate(input: LoginInput, ip: string) {
   const name = input.username.toLowerCase();

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { hashIp } from "@/lib/client-key";
 import { ValidationError } from "@/lib/errors";
 import { deliverQueuedMail, queueMail } from "@/lib/mail/outbox";
+import { logMailFailure } from "@/lib/mail/send";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { randomToken, sha256Hex } from "@/lib/text";
@@ -98,11 +99,4 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ userna
   });
   void deliverQueuedMail();
   return { username: token.user.username };
-}
-
-/** Logs that a mail failed without the mail itself, which may carry a token. */
-function logMailFailure(what: string) {
-  return (error: unknown) => {
-    console.error(`Could not send ${what}: ${error instanceof Error ? error.message : "unknown error"}`);
-  };
 }

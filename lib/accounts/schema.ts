@@ -63,18 +63,23 @@ export type SignupInput = z.infer<typeof signupSchema>;
 export const forgotPasswordSchema = z.object({ email: emailSchema }, { error: "Send an email address" });
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
 
+/** A token from an emailed link. randomToken(32) makes 43 characters; anything far off is not one of ours. */
+function emailedToken(link: string, newLink: string) {
+  const incomplete = `This ${link} is incomplete. Open the link from the email again.`;
+  return z.string({ error: incomplete }).min(1, incomplete).max(200, `This ${link} is not valid. ${newLink}`);
+}
+
 export const resetPasswordSchema = z.object(
-  {
-    // A token from randomToken(32) is 43 characters; anything far off is not one of ours.
-    token: z
-      .string({ error: "This reset link is incomplete. Open the link from the email again." })
-      .min(1, "This reset link is incomplete. Open the link from the email again.")
-      .max(200, "This reset link is not valid. Ask for a new one."),
-    password: newPasswordSchema,
-  },
+  { token: emailedToken("reset link", "Ask for a new one."), password: newPasswordSchema },
   { error: "Send a reset token and a new password" },
 );
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export const confirmSignupSchema = z.object(
+  { token: emailedToken("confirmation link", "Sign up again for a new one.") },
+  { error: "Send a confirmation token" },
+);
+export type ConfirmSignupInput = z.infer<typeof confirmSignupSchema>;
 
 /* The back office's user administration (admins only): /admin/users and /api/admin/users. */
 

@@ -23,7 +23,14 @@ import { sendMail, type OutgoingMail } from "./send";
  * which mail programs recognise the copy.
  */
 
-export type MailKind = "password-reset" | "password-changed" | "mention" | "thread-digest" | "subscription-confirm";
+export type MailKind =
+  | "password-reset"
+  | "password-changed"
+  | "signup-confirm"
+  | "signup-attempt"
+  | "mention"
+  | "thread-digest"
+  | "subscription-confirm";
 
 const MAX_ATTEMPTS = 8;
 /** Long enough for any SMTP conversation; a sender that died holding a message lets go of it after this. */

@@ -48,3 +48,10 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
   await fs.writeFile(file, composed.message as Buffer, { mode: 0o600 });
   console.log(`No SMTP_URL set: wrote an email to ${file}`);
 }
+
+/** Logs that a mail failed without the mail itself, which may carry a token: for mail sent after the answer. */
+export function logMailFailure(what: string) {
+  return (error: unknown) => {
+    console.error(`Could not send ${what}: ${error instanceof Error ? error.message : "unknown error"}`);
+  };
+}

@@ -15,8 +15,12 @@ import type http from "node:http";
  */
 export function restoreBlankedOrigin(req: http.IncomingMessage): void {
   if (req.headers.origin !== "null" || req.headers["sec-fetch-site"] !== "same-origin") return;
-  // The host Next checks the Origin against: X-Forwarded-Host's first entry, else Host.
-  const forwarded = req.headers["x-forwarded-host"];
-  const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(",")[0])?.trim() || req.headers.host;
+  const host = hostNextComparesWith(req);
   if (host) req.headers.origin = `http://${host}`;
+}
+
+/** The host Next checks a server action's Origin against: X-Forwarded-Host's first entry, else Host. */
+export function hostNextComparesWith(req: http.IncomingMessage): string | undefined {
+  const forwarded = req.headers["x-forwarded-host"];
+  return (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(",")[0])?.trim() || req.headers.host;
 }

@@ -12,6 +12,7 @@ import { PageCache } from "@/lib/response-cache/page-cache";
 import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
 import { checkFormPost, needsFormCheck } from "./form-post-guard.mjs";
 import { restoreBlankedOrigin } from "./blanked-origin.mjs";
+import { isCrossSitePagePost, refuseCrossSitePost } from "./cross-site-guard.mjs";
 import { responseClassFor } from "./strict-transport.mjs";
 import { startPublishingScheduler } from "@/lib/editorial/schedule";
 import { startMailWorker } from "@/lib/mail/worker";
@@ -75,8 +76,9 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
     // Always overwritten, so a client's own copy of the header never reaches the app.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (cache?.serve(req, res)) return;
-    if (!needsFormCheck(req)) return void renderWithPolicy(req, res, render);
     restoreBlankedOrigin(req);
+    if (isCrossSitePagePost(req)) return refuseCrossSitePost(req, res);
+    if (!needsFormCheck(req)) return void renderWithPolicy(req, res, render);
     void checkFormPost(req, res).then((checked) => checked && renderWithPolicy(checked, res, render));
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));

@@ -34,14 +34,17 @@ async function fillLogin(page: Page, username: string, password: string) {
   await page.getByRole("button", { name: "Log in", exact: true }).click();
 }
 
-function resetLinkIn(text: string): string {
-  const link = text.match(/https?:\/\/\S+\/reset-password\?token=\S+/)?.[0];
-  if (!link) throw new Error(`no reset link in: ${text}`);
+/** The link to `path` (with its ?token=) in an email's text. */
+function linkIn(text: string, path: string): string {
+  const link = text.match(new RegExp(`https?://\\S+${path}\\?token=\\S+`))?.[0];
+  if (!link) throw new Error(`no ${path} link in: ${text}`);
   return link;
 }
 
+const resetLinkIn = (text: string) => linkIn(text, "/reset-password");
+
 describe("an account, from sign-up to a password reset", () => {
-  it("signs up, logs out and in, resets a forgotten password by email, and ends the older sessions", async () => {
+  it("signs up, confirms by email, logs in, out and in again, resets a forgotten password by email, and ends the older sessions", async () => {
     const username = uniqueName("Reader_");
     const email = `${username.toLowerCase()}@example.com`;
     const firstPassword = "my very first passphrase";
@@ -49,12 +52,24 @@ describe("an account, from sign-up to a password reset", () => {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
 
-    // Sign up: logged in at once, name in the header.
+    // Sign up: "check your inbox"; the emailed link makes the account, then the reader logs in.
     await page.goto("/signup");
     await page.getByLabel("Username", { exact: true }).fill(username);
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password", { exact: true }).fill(firstPassword);
     await page.getByRole("button", { name: "Sign up" }).click();
+    await page.getByText("Check your inbox").waitFor();
+    expect(await page.getByTestId("current-username").count()).toBe(0);
+    const confirmation = await waitForMail(email);
+    expect(confirmation.subject).toBe("Confirm your Quire account");
+    const confirmLink = linkIn(confirmation.text, "/signup/confirm");
+    expect(confirmLink.startsWith(`${baseURL}/signup/confirm?token=`)).toBe(true);
+    expect((await page.goto(confirmLink))?.headers()["referrer-policy"]).toBe("no-referrer");
+    await page.getByRole("button", { name: "Confirm my account" }).click();
+    await page.getByText(`Your account ${username} is ready.`).waitFor();
+    await page.getByRole("link", { name: "Log in to your new account" }).click();
+    await page.waitForURL("**/login");
+    await fillLogin(page, username, firstPassword);
     await page.waitForURL(`${baseURL}/`);
     expect(await headerUsername(page)).toBe(username);
 
@@ -87,7 +102,7 @@ describe("an account, from sign-up to a password reset", () => {
     await recoveryPage.getByLabel("Email", { exact: true }).fill(email);
     await recoveryPage.getByRole("button", { name: "Send me a reset link" }).click();
     await recoveryPage.getByText("If an account uses that email address").waitFor();
-    const mail = await waitForMail(email);
+    const mail = await waitForMail(email, { count: 2 });
     expect(mail.subject).toBe("Reset your Quire password");
     expect(mail.html).toContain("<a href=");
     const link = resetLinkIn(mail.text);
@@ -280,7 +295,15 @@ describe("account pages", () => {
 
   it("pass axe, also while showing every field error", async () => {
     const page = await browser.newPage({ baseURL });
-    for (const path of ["/signup", "/login", "/forgot-password", "/reset-password?token=abc", "/reset-password"]) {
+    for (const path of [
+      "/signup",
+      "/signup/confirm?token=abc",
+      "/signup/confirm",
+      "/login",
+      "/forgot-password",
+      "/reset-password?token=abc",
+      "/reset-password",
+    ]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
       expect(await seriousAccessibilityViolations(page), path).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 
 // The headers every answer carries, cached or not: no type sniffing, a
-// referrer policy (none at all from the reset page, whose URL holds a token),
+// referrer policy (none at all from the reset and confirmation pages, whose URLs hold a token),
 // no powerful browser features, and framing refused outside the widgets.
 
 const baseURL = inject("baseURL");
@@ -35,9 +35,10 @@ describe("security headers", () => {
     }
   });
 
-  it("send no referrer at all from the password reset page", async () => {
-    const response = await get("/reset-password?token=abc");
-    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  it("send no referrer at all from the password reset and sign-up confirmation pages", async () => {
+    for (const path of ["/reset-password?token=abc", "/signup/confirm?token=abc"]) {
+      expect((await get(path)).headers.get("referrer-policy"), path).toBe("no-referrer");
+    }
   });
 
   it("are on the API's JSON too", async () => {

@@ -59,7 +59,7 @@ async function describedErrors(page: Page, label: string): Promise<string[]> {
 }
 
 describe("accounts without JavaScript", () => {
-  it("sign up: every field's problems at once, then logged in at once on the home page", async () => {
+  it("sign up: every field's problems at once, then the emailed link's button makes the account, and it logs in", async () => {
     const page = await scriptlessPage();
     const username = uniqueName("NoScript_");
     await page.goto("/signup");
@@ -83,6 +83,19 @@ describe("accounts without JavaScript", () => {
     await page.getByLabel("Email", { exact: true }).fill(`${username.toLowerCase()}@example.com`);
     await page.getByLabel("Password", { exact: true }).fill("signed up without scripts");
     await page.getByRole("button", { name: "Sign up" }).click();
+    await page.getByText("Check your inbox").waitFor();
+    expect(await signedInAs(page)).toBeNull();
+
+    const mail = await waitForMail(`${username.toLowerCase()}@example.com`);
+    const opened = await page.goto(mail.text.match(/https?:\/\/\S+\/signup\/confirm\?token=\S+/)![0]);
+    expect(opened?.headers()["referrer-policy"]).toBe("no-referrer");
+    // Opening the link (as a mail scanner would) makes nothing; the button does.
+    expect(await serverDb.user.count({ where: { username } })).toBe(0);
+    await page.getByRole("button", { name: "Confirm my account" }).click();
+    await page.getByText(`Your account ${username} is ready.`).waitFor();
+    await page.getByRole("link", { name: "Log in to your new account" }).click();
+    await page.waitForURL("**/login");
+    await fillLogin(page, username, "signed up without scripts");
     await page.waitForURL(`${baseURL}/`);
     expect(await signedInAs(page)).toBe(username);
   });

@@ -7,6 +7,8 @@ export type SmtpSink = {
   port: number;
   /** With `holdMessages`: accepts every message received so far and every later one. */
   release: () => void;
+  /** Holds messages again, as `holdMessages` did, until the next `release()`. */
+  hold: () => void;
   close: () => Promise<void>;
 };
 
@@ -46,6 +48,9 @@ export async function startSmtpSink(dir: string, { holdMessages = false }: { hol
       const waiting = held ?? [];
       held = null;
       for (const accept of waiting) accept();
+    },
+    hold: () => {
+      held ??= [];
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

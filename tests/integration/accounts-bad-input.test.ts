@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { POST as signup } from "@/app/api/account/signup/route";
 import { POST as forgot } from "@/app/api/account/forgot/route";
 import { POST as reset } from "@/app/api/account/reset/route";
+import { POST as confirm } from "@/app/api/account/confirm/route";
 import { postJson } from "../helpers/json-request";
 
-const endpoints = { signup, forgot, reset };
+const endpoints = { signup, forgot, reset, confirm };
 const ONE_MB = "x".repeat(1024 * 1024);
 
 const badBodies: { name: string; body: unknown; headers?: Record<string, string>; status: number }[] = [

@@ -2,12 +2,33 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate, describeLoginError } from "@/lib/accounts/login";
 import { roleAllows } from "@/lib/auth/roles";
-import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { callbackPathOnThisSite, safeCallbackPath } from "@/lib/auth/callback-url";
 import { updateSiteSettings } from "@/lib/settings/queries";
 import { createUser, uniqueName } from "../helpers/factories";
 import { randomIp } from "../helpers/json-request";
 
 const PASSWORD = "a fine long passphrase";
+
+/** callbackUrl values that try to leave the site: each must land on a page of it. */
+const OPEN_REDIRECTS = [
+  "https://evil.example/",
+  "//evil.example/",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "https:evil.example",
+  "http:\\\\evil.example",
+  "javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "https://quire.example.evil.example/",
+  "https://quire.example@evil.example/",
+  "/\t/evil.example",
+  " //evil.example",
+  "/.//evil.example",
+  "/..//evil.example",
+  "/%2F%2Fevil.example",
+  "https://quire.example//evil.example",
+  "/\r\nLocation: https://evil.example",
+];
 
 afterEach(() => {
   vi.useRealTimers();
@@ -84,17 +105,20 @@ describe("logging in", () => {
     expect(describeLoginError(undefined)).toBeUndefined();
   });
 
-  it("follows a callbackUrl only to a page on this site", () => {
+  it("follows a callbackUrl only to a page on this site, however the link is written", () => {
     const base = "https://quire.example";
     expect(safeCallbackPath("/articles/why-is-the-sky-blue", base)).toBe(`${base}/articles/why-is-the-sky-blue`);
-    for (const evil of [
-      "https://evil.example/",
-      "//evil.example/",
-      "/\\evil.example",
-      "javascript:alert(1)",
-      "https://quire.example.evil.example/",
-    ]) {
-      expect(safeCallbackPath(evil, base), evil).toBe(base);
+    expect(safeCallbackPath(`${base}/facts?page=2#top`, base)).toBe(`${base}/facts?page=2#top`);
+    for (const evil of OPEN_REDIRECTS) {
+      const target = safeCallbackPath(evil, base);
+      expect(new URL(target).origin, JSON.stringify(evil)).toBe(base);
+      // As a path (a Location or a link), it must not name a host either.
+      expect(new URL(target).pathname, JSON.stringify(evil)).not.toMatch(/^\/\//);
+    }
+    for (const evil of OPEN_REDIRECTS) {
+      const path = callbackPathOnThisSite(evil);
+      expect(path, JSON.stringify(evil)).toMatch(/^\/(?![/\\])/);
+      expect(new URL(path, "https://anywhere.example").host, JSON.stringify(evil)).toBe("anywhere.example");
     }
   });
 });

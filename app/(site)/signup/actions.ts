@@ -1,12 +1,14 @@
 "use server";
 import { signupSchema } from "@/lib/accounts/schema";
-import { signUp } from "@/lib/accounts/signup";
-import { startSession } from "@/lib/auth/session-cookie";
+import { SIGNUP_ANSWER, signUp } from "@/lib/accounts/signup";
 import { actionClientIp, formAction } from "@/lib/forms";
 
-/** The sign-up form: the same signUp as POST /api/account/signup, then the new reader is logged in. */
+/**
+ * The sign-up form: the same signUp as POST /api/account/signup, and the same
+ * answer for every address. Nobody is logged in: the account exists once the
+ * emailed link is used (./confirm).
+ */
 export const signUpFromForm = formAction(signupSchema, async (input) => {
-  const user = await signUp(input, await actionClientIp());
-  await startSession(user);
-  return { message: `Welcome, ${user.username}. You are logged in.`, redirectTo: "/" };
+  await signUp(input, await actionClientIp());
+  return { message: SIGNUP_ANSWER.message };
 });

@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { UnsupportedMediaType } from "@/lib/errors";
-import { json, MAX_JSON_BYTES, readLimitedText, route } from "@/lib/http";
+import { assertSameOrigin, json, MAX_JSON_BYTES, readLimitedText, route } from "@/lib/http";
 
 const handler = NextAuth(authOptions);
 
@@ -11,9 +11,11 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 /**
  * next-auth's own POSTs (log in, log out) are form posts. Anything else is
  * refused before next-auth sees it: it would answer invalid JSON with a 500,
- * and it reads a body of any size.
+ * and it reads a body of any size. Another site's form is refused too: its
+ * CSRF token already stops one, and this says so plainly, as for every route.
  */
 export const POST = route(async (request: Request, context: Context) => {
+  assertSameOrigin(request);
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) {
     throw new UnsupportedMediaType("Send the form as application/x-www-form-urlencoded.");

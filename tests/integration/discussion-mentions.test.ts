@@ -80,7 +80,7 @@ describe("@mentions", () => {
     await expect(stopMentionEmails("not-a-real-key")).rejects.toMatchObject({ status: 404 });
 
     await postComment(article.slug, input("Carol here"), carol, { ipHash: ip() });
-    const reply = await postComment(article.slug, input(`@${carol.username} hello`), await trustedReader(), { ipHash: ip() });
+    await postComment(article.slug, input(`@${carol.username} hello`), await trustedReader(), { ipHash: ip() });
     await deliverQueuedMail();
     expect(await waitForOutboxMail(email, 300)).toBeNull();
   });

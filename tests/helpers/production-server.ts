@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { freePort } from "./free-port";
 import { ROOT } from "./paths";
 
-export type ProductionServer = { baseURL: string; stop(): void };
+export type ProductionServer = { baseURL: string; stop(): void; kill(): void };
 
 /**
  * Starts the production server as a user would (`npm start`) on a free port
@@ -43,14 +43,17 @@ export async function startProductionServer(dir: string, env: Record<string, str
     if (Date.now() > deadline) throw new Error(`server did not start; see ${dir}/server.log`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-server.pid!, name);
+    } catch {
+      // Already gone.
+    }
+  };
   return {
     baseURL,
-    stop() {
-      try {
-        process.kill(-server.pid!, "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-    },
+    stop: () => signal("SIGTERM"),
+    /** As a crash or the OOM killer would: no chance to finish anything. */
+    kill: () => signal("SIGKILL"),
   };
 }

@@ -26,7 +26,7 @@ export function AccountMenu({ logOut }: { logOut: FormAction }) {
         <span>
           Logged in as <strong data-testid="current-username">{user.username}</strong>
         </span>
-        <Link href="/account/email">Email settings</Link>
+        <Link href="/account">Your account</Link>
         {(user.role === "editor" || user.role === "admin") && <Link href="/admin">Back office</Link>}
         <LogOutForm form={logOutForm} callbackPath={here ?? "/"} buttonClassName="account-menu__logout" />
       </div>

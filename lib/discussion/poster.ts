@@ -1,6 +1,10 @@
+/** What a post whose author closed their account is shown under. */
+export const DELETED_USER = "deleted user";
+
 /**
  * The name a post is shown under: the author's username, or the anonymous
- * handle when they chose to post anonymously (guests always do).
+ * handle when they chose to post anonymously (guests always do), or
+ * "deleted user" once a signed-in author has closed their account.
  * Moderators see the real author separately; this is the public name.
  */
 export function publicPosterName(post: {
@@ -8,8 +12,8 @@ export function publicPosterName(post: {
   anonHandle: string | null;
   author: { username: string } | null;
 }): string {
-  if (post.anonymous || !post.author) return post.anonHandle ?? "anonymous";
-  return post.author.username;
+  if (post.anonymous) return post.anonHandle ?? "anonymous";
+  return post.author?.username ?? DELETED_USER;
 }
 
 /** The fields publicPosterName needs, for a Prisma select. */

@@ -19,3 +19,47 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   return result.data;
 }
+
+/**
+ * C0 control characters other than tab and newlines, and DEL. Nobody types
+ * them, and NUL in particular truncates text in some tools.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** With the u flag, only a surrogate that is not half of a pair matches. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Enough to show a person what to fix; a body of a million bad strings gets no longer answer. */
+const MAX_REPORTED_FIELDS = 20;
+
+function textProblem(text: string): string | null {
+  if (CONTROL_CHARACTERS.test(text)) return "Remove the invisible control characters (such as NUL) from this text.";
+  // A lone UTF-16 surrogate ("\ud800" in JSON) is no character at all; SQLite would store a replacement mark.
+  if (LONE_SURROGATE.test(text)) return "This text contains a broken character. Type it again.";
+  return null;
+}
+
+/**
+ * Refuses input that carries, in any string at any depth, text no person
+ * writes: every JSON body and every form is checked here before its schema,
+ * so no field of any form can store it. Walks without recursion: a body may
+ * nest thousands of levels deep.
+ */
+export function assertPlainText(input: unknown): void {
+  const fields: FieldErrors = {};
+  let reported = 0;
+  const pending: [unknown, string][] = [[input, ""]];
+  while (pending.length > 0 && reported < MAX_REPORTED_FIELDS) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === "string") {
+      const problem = textProblem(value);
+      if (problem) {
+        (fields[path || "_form"] ??= []).push(problem);
+        reported++;
+      }
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) pending.push([item, path ? `${path}.${key}` : key]);
+    }
+  }
+  if (reported > 0) throw new ValidationError("Some of the text sent contains characters that cannot be saved.", fields);
+}

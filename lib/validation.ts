@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 
 /** Every field error zod found, keyed by field name (not just the first). */
@@ -9,6 +9,23 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
     (fields[key] ??= []).push(issue.message);
   }
   return fields;
+}
+
+/**
+ * A whole number as a path or a form sends it ("42") or as JSON does (42):
+ * decimal digits only, so that "0x10", "1e3" or "4.0" name no record rather
+ * than some other one. `schema` says which numbers count, in its own words.
+ */
+export function wholeNumber(schema: z.ZodNumber) {
+  return z.preprocess((value) => (typeof value === "string" && /^\d{1,16}$/.test(value) ? Number(value) : value), schema);
+}
+
+/** The largest id a record can have: the range of the schema's Int columns, whichever database. */
+const MAX_ID = 2_147_483_647;
+
+/** A record's id: a whole number from 1, refused with `message`. */
+export function recordId(message: string) {
+  return wholeNumber(z.number({ error: message }).int(message).positive(message).max(MAX_ID, message));
 }
 
 /** Parses input with a schema, throwing a ValidationError that names every bad field. */

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 import { formatMonthDaySlug, parseMonthDay } from "@/lib/calendar";
 
 // Shared by the back office's history forms, their server actions and /api/admin/history.
 
-const id = z.coerce.number({ error: "Choose an event." }).int().positive("Choose an event.");
+const id = recordId("Choose an event.");
 
 const MONTH_NAMES = Array.from({ length: 12 }, (_, month) =>
   new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, month, 1)),

@@ -269,11 +269,13 @@ export const ROUTES: RouteEntry[] = [
     methods: {
       POST: {
         access: "editor",
-        // A real picture is made by the test (tinyPng) and put in as `data`.
-        body: (f) => ({ alt: "A small green square", data: "", articleId: f.draft.id }),
+        body: (f) => ({ alt: "A small green square", data: f.picture, articleId: f.draft.id }),
         schema: imageUploadSchema,
         maxBytes: MAX_IMAGE_JSON_BYTES,
-        undo: async (w, answer) => w.remember("images", (answer.image as { id: number }).id),
+        undo: async (w, answer) => {
+          const image = await w.db.image.findUnique({ where: { key: (answer.image as { key: string }).key } });
+          if (image) w.remember("images", image.id);
+        },
       },
     },
   },
@@ -857,7 +859,8 @@ export const ACTIONS: ActionEntry[] = [
     destructive: true,
     ids: ["articleId"],
     at: async (w) => {
-      const { id, title } = await w.published();
+      const { id } = await w.published();
+      const { title } = await w.db.article.findUniqueOrThrow({ where: { id } });
       return {
         page: "/moderate/discussions",
         form: byLabel(`Discussion of ${title}`, { name: "state", value: "closed" }),

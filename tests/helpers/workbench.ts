@@ -66,6 +66,8 @@ export type Fixtures = {
   readerPost: { id: number };
   /** A reader account, for the user administration and bans. */
   member: { id: number; username: string; unsubscribeKey: string };
+  /** A small real picture, base64, as the image upload takes it. */
+  picture: string;
 };
 
 type Article = { id: number; slug: string; revision: number; title: string };
@@ -112,6 +114,7 @@ export class Workbench {
       visiblePost: { id: (await createApprovedPost(this.db, { articleId: thread.id })).id },
       readerPost: { id: await this.pendingPost(readerId) },
       member: await this.member(),
+      picture: await tinyPng(),
     };
     return this.fixtures;
   }

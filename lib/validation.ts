@@ -1,6 +1,54 @@
 import { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 
+/**
+ * Zod's own wording ("Invalid input: expected string, received number") is
+ * for developers. Where a schema gives no message of its own, a person reads
+ * one of these instead, on the server and in the browser alike: every schema
+ * module imports this one, so this runs before any of them parses.
+ */
+z.config({ customError: plainMessage });
+
+const count = (n: number | bigint) => n.toLocaleString("en-US");
+
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return "This field is required.";
+      if (issue.expected === "object" && issue.path?.length === 0) return "Send a JSON object with the documented fields.";
+      return `Send this as ${TYPE_WORDS[issue.expected] ?? "the documented kind of value"}.`;
+    case "too_big":
+      if (issue.origin === "string") return `Use at most ${count(issue.maximum)} characters.`;
+      if (issue.origin === "array") return `Send at most ${count(issue.maximum)} items.`;
+      return `Use a number no larger than ${count(issue.maximum)}.`;
+    case "too_small":
+      if (issue.origin === "string")
+        return issue.minimum === 1 ? "Fill in this field." : `Use at least ${count(issue.minimum)} characters.`;
+      if (issue.origin === "array") return `Send at least ${count(issue.minimum)} items.`;
+      return `Use a number no smaller than ${count(issue.minimum)}.`;
+    case "invalid_value":
+      return `Choose one of: ${issue.values.map(String).join(", ")}.`;
+    case "invalid_union":
+      return "Send this as the documented kind of value.";
+    case "invalid_format":
+      return "This is not in the expected format.";
+    case "unrecognized_keys":
+      return `These fields cannot be set: ${issue.keys.join(", ")}. Send only the documented fields.`;
+    default:
+      return undefined;
+  }
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "an object with the documented fields",
+  array: "a list",
+  null: "null",
+};
+
 /** Every field error zod found, keyed by field name (not just the first). */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};

@@ -49,7 +49,13 @@ export type ArticleFields = z.output<typeof articleFieldsSchema>;
 export const SAVE_INTENTS = ["save", "publish", "schedule", "unpublish"] as const;
 export type SaveIntent = (typeof SAVE_INTENTS)[number];
 
-const revisionNumber = wholeNumber(z.number({ error: "Name a revision by its number." }).int().min(0));
+const revisionNumber = wholeNumber(
+  z
+    .number({ error: "Name a revision by its number." })
+    .int("Name a revision by its number.")
+    .min(0, "Name a revision by its number.")
+    .max(2_147_483_647, "There is no revision with that number."),
+);
 
 /** A save of an existing article: its fields, what to do, and the revision the editor started from. */
 export const saveArticleSchema = articleFieldsSchema.extend({

@@ -4,7 +4,7 @@ import { actionCallProblem, formActionProblem } from "./action-payload.mjs";
 
 /**
  * A POST to a page is how a server action arrives: without JavaScript, a
- * form post (multipart or urlencoded); with it, a request carrying a
+ * multipart form post; with it, a request carrying a
  * Next-Action header, whose body is React's reply format (JSON rows, alone
  * or as form fields). Next reads either with its own parsers and answers a
  * malformed body (a broken boundary, a truncated upload, a row that is not
@@ -18,13 +18,18 @@ const MULTIPART = /^multipart\/form-data\s*(;|$)/i;
 
 const UNREADABLE = "That form could not be read. Please go back, reload the page and send it again.";
 
+/** Every POST outside /api/: only server actions take a POST there. */
 export function needsFormCheck(req: http.IncomingMessage): boolean {
-  if (req.method !== "POST" || (req.url ?? "").startsWith("/api/")) return false;
-  return FORM_TYPES.test(req.headers["content-type"] ?? "") || req.headers["next-action"] !== undefined;
+  return req.method === "POST" && !(req.url ?? "").startsWith("/api/");
 }
 
 /** Resolves to a request Next can read again, or null after answering the client itself. */
 export async function checkFormPost(req: http.IncomingMessage, res: http.ServerResponse): Promise<http.IncomingMessage | null> {
+  // Next would ignore any other body and answer with the page, as if the form had been sent.
+  if (req.headers["next-action"] === undefined && !MULTIPART.test(req.headers["content-type"] ?? "")) {
+    refuse(res, 415, "Forms on this site are sent as multipart/form-data, as the page's own form does.");
+    return null;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

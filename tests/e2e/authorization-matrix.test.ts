@@ -87,7 +87,7 @@ describe("route handlers", () => {
       for (const role of ROLES) {
         const allowed = mayAct(spec.access, role);
         const t = allowed ? await routeTry(entry, spec) : (refusedTry ??= await routeTry(entry, spec));
-        const body = t.body ?? spec.body?.(w.fixtures);
+        const body = spec.body && { ...spec.body(w.fixtures), ...t.body, ...(await spec.live?.(w)) };
         const before = await state(t.target);
         const response = await request(role, method, t.path, { body });
         count(response.status);
@@ -108,7 +108,7 @@ describe("route handlers", () => {
 
 async function routeTry(entry: RouteEntry, spec: RouteMethod): Promise<Try> {
   if (spec.fresh) return spec.fresh(w);
-  return { path: entry.path(w.fixtures), target: spec.target && (() => spec.target!(w)) };
+  return { path: spec.at?.(w.fixtures) ?? entry.path(w.fixtures), target: spec.target && (() => spec.target!(w)) };
 }
 
 describe("pages", () => {

@@ -55,6 +55,10 @@ export type RouteMethod = {
   target?: (w: Workbench) => Promise<unknown>;
   /** A target of its own for each try: a successful try changes it for good. */
   fresh?: (w: Workbench) => Promise<Try>;
+  /** Body fields read afresh before each request (the revision a save must name). */
+  live?: (w: Workbench) => Promise<Record<string, unknown>>;
+  /** Its own path, when not the entry's. */
+  at?: (f: Fixtures) => string;
   /** Removes what an accepted request made, given its answer. */
   undo?: (w: Workbench, answer: Record<string, unknown>) => Promise<void>;
 };
@@ -193,14 +197,9 @@ export const ROUTES: RouteEntry[] = [
         schema: saveArticleSchema.omit({ articleId: true }),
         maxBytes: MB,
         target: (w) => w.db.article.findUnique({ where: { id: w.fixtures.draft.id } }),
-        fresh: async (w) => {
-          const { id, revision } = await w.draft();
-          return {
-            path: `/api/admin/articles/${id}`,
-            body: { ...w.articleFields(), baseRevision: revision },
-            target: row(() => w.db.article.findUnique({ where: { id } })),
-          };
-        },
+        live: async (w) => ({
+          baseRevision: (await w.db.article.findUniqueOrThrow({ where: { id: w.fixtures.draft.id } })).revision,
+        }),
       },
       DELETE: {
         access: "editor",
@@ -318,7 +317,11 @@ export const ROUTES: RouteEntry[] = [
       POST: { access: "anyone", body: () => ({ body: `A comment ${token()}` }), schema: newCommentSchema },
     },
   },
-  { file: "app/api/auth/[...nextauth]/route.ts", path: () => "/api/auth/csrf", methods: { GET: anyone, POST: anyone } },
+  {
+    file: "app/api/auth/[...nextauth]/route.ts",
+    path: () => "/api/auth/csrf",
+    methods: { GET: anyone, POST: { access: "anyone", at: () => "/api/auth/callback/credentials" } },
+  },
   {
     file: "app/api/comments/[id]/reports/route.ts",
     path: (f) => `/api/comments/${f.visiblePost.id}/reports`,
@@ -872,7 +875,6 @@ export const ACTIONS: ActionEntry[] = [
     file: MODERATE,
     name: "savePolicies",
     access: "admin",
-    ids: ["linkLimit"],
     at: async (w) => {
       const linkLimit = await w.db.siteSetting.findUnique({ where: { key: "linkLimit" } });
       const current = linkLimit ? Number(JSON.parse(linkLimit.value)) : 3;

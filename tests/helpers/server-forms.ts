@@ -115,3 +115,19 @@ function decodeEntities(text: string): string {
     entity === "quot" ? '"' : entity === "amp" ? "&" : entity === "lt" ? "<" : entity === "gt" ? ">" : "'",
   );
 }
+
+/**
+ * A multipart body written by hand, for what FormData cannot carry: bytes
+ * that are not UTF-8 in a text field.
+ */
+export function rawMultipart(fields: [string, string | Uint8Array][]): { body: Uint8Array<ArrayBuffer>; contentType: string } {
+  const boundary = `----quire${Date.now().toString(16)}`;
+  const parts: Uint8Array[] = [];
+  for (const [name, value] of fields) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`));
+    parts.push(typeof value === "string" ? Buffer.from(value) : value);
+    parts.push(Buffer.from("\r\n"));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: new Uint8Array(Buffer.concat(parts)), contentType: `multipart/form-data; boundary=${boundary}` };
+}

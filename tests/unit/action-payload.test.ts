@@ -20,10 +20,20 @@ describe("a form posted without JavaScript", () => {
   it("passes as React renders it, with an earlier answer as its state, and as a plain $ACTION_ID_ form", () => {
     expect(formActionProblem(renderedForm())).toBeNull();
     const answered = JSON.stringify([
-      { status: "error", error: "Please correct the highlighted fields.", fields: { name: ["Give the tag a name."] }, values: { name: "$$5" } },
+      {
+        status: "error",
+        error: "Please correct the highlighted fields.",
+        fields: { name: ["Give the tag a name."] },
+        values: { name: "$$5" },
+      },
     ]);
     expect(formActionProblem(renderedForm(answered))).toBeNull();
-    expect(formActionProblem([[`$ACTION_ID_${ACTION}`, ""], ["name", "A tag"]])).toBeNull();
+    expect(
+      formActionProblem([
+        [`$ACTION_ID_${ACTION}`, ""],
+        ["name", "A tag"],
+      ]),
+    ).toBeNull();
   });
 
   it("is refused when a row is not JSON, is missing, nests too deep or names what Quire never sends", () => {
@@ -48,7 +58,9 @@ describe("a call from the page's script (Next-Action)", () => {
       ["0", '[{"status":"idle"},"$K1"]'],
     ];
     expect(actionCallProblem(sent)).toBeNull();
-    expect(actionCallProblem([["0", '[{"status":"done","message":"Saved.","at":"$D2026-12-03T10:00:00.000Z"},"$K1"]']])).toBeNull();
+    expect(
+      actionCallProblem([["0", '[{"status":"done","message":"Saved.","at":"$D2026-12-03T10:00:00.000Z"},"$K1"]']]),
+    ).toBeNull();
   });
 
   it("is refused unless row 0 is a list of arguments whose references all lead somewhere", () => {

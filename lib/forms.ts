@@ -6,7 +6,7 @@ import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError, ServiceBusy, isDatabaseBusy, type FieldErrors } from "@/lib/errors";
 import { SCRIPT_FIELD, echoedValues, formFields, type FormAction } from "@/lib/form-state";
 import { clientIp } from "@/lib/http";
-import { parseInput } from "@/lib/validation";
+import { assertPlainText, parseInput } from "@/lib/validation";
 
 /*
  * The server-action side of lib/http.ts: every server action in the app is
@@ -38,9 +38,12 @@ export function formAction<I, Done extends object = object>(
   input: FormInput<I>,
   job: (input: I, context: ActionContext) => Promise<Outcome<Done>>,
 ): FormAction<Done> {
-  return async (_previous, form) => {
+  return async (previous: unknown, sent: unknown) => {
+    const form = formDataOf(previous, sent);
+    if (!form) return { status: "error", error: UNREADABLE_FORM, fields: {}, values: {} };
     let outcome: Outcome<Done>;
     try {
+      assertPlainText(Object.fromEntries([...form].filter(([name]) => !name.startsWith("$"))));
       const parsed = typeof input === "function" ? await input(form) : parseInput(input, formFields(form));
       outcome = await job(parsed, { actor: await getCurrentUser(), form });
     } catch (error) {
@@ -51,6 +54,20 @@ export function formAction<I, Done extends object = object>(
     if (outcome.redirectTo && form.get(SCRIPT_FIELD) !== "1") redirect(outcome.redirectTo);
     return { status: "done", ...outcome };
   };
+}
+
+const UNREADABLE_FORM = "That form could not be read. Please reload the page and send it again.";
+
+/**
+ * The form a server action was sent. A page's form sends (previous state,
+ * form); a form that names the action itself (`$ACTION_ID_…`) sends the form
+ * alone. Anything else was not sent by a form: a hand-made request can pass
+ * any values at all.
+ */
+function formDataOf(previous: unknown, sent: unknown): FormData | null {
+  if (sent instanceof FormData) return sent;
+  if (sent === undefined && previous instanceof FormData) return previous;
+  return null;
 }
 
 /** What a form shows after a failed server action: one sentence, and every field's problems. */

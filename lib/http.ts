@@ -12,7 +12,7 @@ import {
   ValidationError,
   isDatabaseBusy,
 } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { assertPlainText, parseInput } from "@/lib/validation";
 
 /** Largest JSON body any Quire endpoint accepts. A 5,000-character comment fits easily. */
 export const MAX_JSON_BYTES = 64 * 1024;
@@ -68,7 +68,46 @@ export async function readJsonBody<S extends z.ZodType>(
   } catch {
     throw new ValidationError("The request body is not valid JSON.");
   }
+  const repeated = repeatedKeyIn(text);
+  if (repeated !== null) {
+    throw new ValidationError(`The field “${repeated}” appears more than once in the request body. Send each field once.`);
+  }
+  assertPlainText(body);
   return parseInput(schema, body);
+}
+
+/**
+ * The first key that one object of this (valid) JSON text names twice, or
+ * null. JSON.parse keeps the last, another parser on the way may keep the
+ * first: a body that means two things is refused rather than guessed at.
+ * A scan without recursion, as deep nesting is legal JSON.
+ */
+function repeatedKeyIn(text: string): string | null {
+  const objects: { keys: Set<string>; expectingKey: boolean }[] = [];
+  const open: ("object" | "array")[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "{") {
+      open.push("object");
+      objects.push({ keys: new Set(), expectingKey: true });
+    } else if (char === "[") open.push("array");
+    else if (char === "}" || char === "]") {
+      if (open.pop() === "object") objects.pop();
+    } else if (char === "," && open.at(-1) === "object") objects.at(-1)!.expectingKey = true;
+    else if (char === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      const object = open.at(-1) === "object" ? objects.at(-1)! : null;
+      if (object?.expectingKey) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        if (object.keys.has(key)) return key;
+        object.keys.add(key);
+        object.expectingKey = false;
+      }
+      i = end;
+    }
+  }
+  return null;
 }
 
 /** A request body as text, refused with 413 once it passes `maxBytes`, however it is sent. */
@@ -90,7 +129,11 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ValidationError("The request body is not valid UTF-8 text.");
+  }
 }
 
 /** Maps any error to one JSON shape: {error, fields?}. Unknown errors are logged, never shown. */

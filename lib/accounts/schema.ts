@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 import { isCommonPassword } from "./common-passwords";
 import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from "./limits";
 
@@ -86,7 +87,7 @@ export type ConfirmSignupInput = z.infer<typeof confirmSignupSchema>;
 export const ROLES = ["READER", "MODERATOR", "EDITOR", "ADMIN"] as const;
 export type RoleValue = (typeof ROLES)[number];
 
-const userId = z.coerce.number({ error: "Choose a user." }).int().positive("Choose a user.");
+const userId = recordId("Choose a user.");
 const role = z.enum(ROLES, { error: "Choose one of the roles: reader, moderator, editor or admin." });
 
 export const USERS_PER_PAGE = 25;

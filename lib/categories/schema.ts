@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 import { chosenSlugField } from "@/lib/slugs";
 
 // Shared by the back office's category forms (their browser-side check), their
 // server actions and /api/admin/categories: one definition of a valid category.
 
-const id = z.coerce.number({ error: "Choose a category." }).int().positive("Choose a category.");
+const id = recordId("Choose a category.");
 
 export const categoryFieldsSchema = z.object({
   name: z.string().trim().min(1, "Give the category a name.").max(60, "Keep the name under 60 characters."),

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { NotFound } from "@/lib/errors";
+import { CONTROL_CHARACTERS } from "@/lib/validation";
 import { BODY_MAX, BODY_MIN, REASON_MAX, REASON_MIN } from "./limits";
-
-// C0 control characters other than tab and newlines, and DEL. NUL in particular
-// truncates text in some tools and has no business in a post.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function plainText(label: string, min: number, max: number) {
   return z

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { recordId, wholeNumber } from "@/lib/validation";
 import { SLUG_PATTERN } from "@/lib/slugs";
 
 // Shared by the article editor (its browser-side check), its server actions and
 // the JSON API under /api/admin/articles: one definition of a valid article.
 
-const id = z.coerce.number({ error: "Choose one." }).int().positive("Choose one.");
+const id = recordId("Choose one.");
 const checkbox = z
   .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
   .optional()
@@ -48,7 +49,13 @@ export type ArticleFields = z.output<typeof articleFieldsSchema>;
 export const SAVE_INTENTS = ["save", "publish", "schedule", "unpublish"] as const;
 export type SaveIntent = (typeof SAVE_INTENTS)[number];
 
-const revisionNumber = z.coerce.number().int().min(0);
+const revisionNumber = wholeNumber(
+  z
+    .number({ error: "Name a revision by its number." })
+    .int("Name a revision by its number.")
+    .min(0, "Name a revision by its number.")
+    .max(2_147_483_647, "There is no revision with that number."),
+);
 
 /** A save of an existing article: its fields, what to do, and the revision the editor started from. */
 export const saveArticleSchema = articleFieldsSchema.extend({
@@ -65,7 +72,7 @@ export const articleRefSchema = z.object({ articleId: id });
 /** Restoring an old revision is a new save: it must start from the latest one too. */
 export const restoreRevisionSchema = z.object({
   articleId: id,
-  number: z.coerce.number().int().positive(),
+  number: recordId("Name a revision by its number."),
   baseRevision: revisionNumber,
 });
 
@@ -113,8 +120,8 @@ export const previewSchema = z.object({ body: z.string().max(200_000, "The artic
 
 /** Two revisions to compare: `?from=3&to=5`. */
 export const compareQuerySchema = z.object({
-  from: z.coerce.number({ error: "Name the older revision." }).int().positive(),
-  to: z.coerce.number({ error: "Name the newer revision." }).int().positive(),
+  from: recordId("Name the older revision."),
+  to: recordId("Name the newer revision."),
 });
 
 /** Largest JSON body the article endpoints accept: a 200,000-character article, escaped, fits. */

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 import { chosenSlugField } from "@/lib/slugs";
 
 // Shared by the back office's fact forms, their server actions and /api/admin/facts.
 
-const id = z.coerce.number({ error: "Choose a fact." }).int().positive("Choose a fact.");
+const id = recordId("Choose a fact.");
 
 export const factFieldsSchema = z.object({
   title: z.string().trim().min(1, "Give the fact a title.").max(200, "Keep the title under 200 characters."),

@@ -1,13 +1,16 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 import { formatMonthDaySlug, parseMonthDay } from "@/lib/calendar";
 
 // Shared by the back office's history forms, their server actions and /api/admin/history.
 
-const id = z.coerce.number({ error: "Choose an event." }).int().positive("Choose an event.");
+const id = recordId("Choose an event.");
 
 const MONTH_NAMES = Array.from({ length: 12 }, (_, month) =>
   new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, month, 1)),
 );
+
+const isMonth = (month: number) => Number.isInteger(month) && month >= 1 && month <= 12;
 
 export function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? String(month);
@@ -35,7 +38,8 @@ export const historyEventFieldsSchema = z
     text: z.string().trim().min(1, "Write what happened.").max(2_000, "Keep the text under 2,000 characters."),
   })
   // February 29 is a day like any other here: the page for 02-29 exists, and shows in leap years.
-  .refine(({ month, day }) => parseMonthDay(formatMonthDaySlug({ month, day })) !== null, {
+  // A month that is not one (1e308) has its own message, not "1e+308 has no day 1".
+  .refine(({ month, day }) => !isMonth(month) || parseMonthDay(formatMonthDaySlug({ month, day })) !== null, {
     path: ["day"],
     error: ({ input }) => {
       const { month, day } = input as { month: number; day: number };

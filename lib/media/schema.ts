@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 
 /** The largest picture an editor may upload, before it is re-encoded. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -18,7 +19,7 @@ export const imageUploadSchema = z.object({
     .trim()
     .min(3, "Describe the picture in the alt text (at least 3 characters): readers who cannot see it depend on it.")
     .max(300, "Keep the alt text under 300 characters; put longer explanations in the article."),
-  articleId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  articleId: recordId("Choose the article the picture is for.").optional(),
   /** The file's bytes, base64-encoded (a `data:` URL prefix is accepted and ignored). */
   data: z
     .string({ error: "Choose a picture to upload." })

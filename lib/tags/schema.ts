@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 import { chosenSlugField } from "@/lib/slugs";
 
 // Shared by the back office's tag forms, their server actions and /api/admin/tags.
 
-const id = z.coerce.number({ error: "Choose a tag." }).int().positive("Choose a tag.");
+const id = recordId("Choose a tag.");
 
 export const tagFieldsSchema = z.object({
   name: z.string().trim().min(1, "Give the tag a name.").max(60, "Keep the name under 60 characters."),

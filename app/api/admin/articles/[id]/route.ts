@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
-import { json, readJsonBody, route } from "@/lib/http";
+import { assertSameOrigin, json, readJsonBody, route } from "@/lib/http";
 import { parseInput } from "@/lib/validation";
 import { deleteArticle, saveArticle } from "@/lib/editorial/articles";
 import { getArticleForEditing } from "@/lib/editorial/queries";
@@ -30,9 +30,13 @@ export const PUT = route<Context>(async (request, context) => {
   return json({ article: await saveArticle(await getCurrentUser(), input) });
 });
 
-/** Moves the article to the bin (restorable with POST …/restore). */
+/**
+ * Moves the article to the bin (restorable with POST …/restore). Like every
+ * DELETE here it takes no body, so it asks for no content type (a guest is
+ * told to log in, not to send JSON): the same-origin check stops other sites.
+ */
 export const DELETE = route<Context>(async (request, context) => {
-  await readJsonBody(request, z.object({}).optional());
+  assertSameOrigin(request);
   await deleteArticle(await getCurrentUser(), await articleId(context));
   return json({ deleted: true });
 });

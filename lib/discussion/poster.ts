@@ -12,7 +12,8 @@ export function publicPosterName(post: {
   anonHandle: string | null;
   author: { username: string } | null;
 }): string {
-  if (post.anonymous) return post.anonHandle ?? "anonymous";
+  // Only anonymous posts have a handle; a signed-in author's own-name post whose author is gone has neither.
+  if (post.anonymous || post.anonHandle) return post.anonHandle ?? "anonymous";
   return post.author?.username ?? DELETED_USER;
 }
 

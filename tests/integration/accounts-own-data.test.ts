@@ -29,7 +29,7 @@ describe("a reader's own data", () => {
     const other = await trustedReader();
     const theirs = await postComment(article.slug, input("My own words, to take with me"), reader, { ipHash: ip() });
     const others = await postComment(article.slug, input("Someone else's words"), other, { ipHash: ip() });
-    await reportComment(others.id, { reason: "Off topic" }, reader, ip());
+    await reportComment(others.id, { reason: "Off topic" }, reader, { ipHash: ip() });
     await subscribeReader(reader.id, article.slug);
 
     const data = await exportOwnData(reader);

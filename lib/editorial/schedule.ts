@@ -1,4 +1,5 @@
 import "server-only";
+import { runEvery } from "@/lib/interval";
 import { db } from "@/lib/db";
 import { changed, pagesChanged } from "@/lib/cache";
 import { recordAuditEvent } from "@/lib/audit/events";
@@ -73,16 +74,5 @@ export async function publishDueArticles(now = new Date()): Promise<number[]> {
  * of its time, whether or not anyone is looking. Returns a function that stops it.
  */
 export function startPublishingScheduler(intervalMs = 1000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    publishDueArticles()
-      .catch((error: unknown) => console.error("Publishing scheduled articles failed; trying again shortly:", error))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEvery(intervalMs, "Publishing scheduled articles", () => publishDueArticles());
 }

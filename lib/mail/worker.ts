@@ -1,4 +1,5 @@
 import "server-only";
+import { runEvery } from "@/lib/interval";
 import { deliverQueuedMail } from "./outbox";
 import { queueThreadDigests } from "@/lib/subscriptions/digests";
 
@@ -9,17 +10,8 @@ import { queueThreadDigests } from "@/lib/subscriptions/digests";
  * Returns a function that stops it.
  */
 export function startMailWorker(intervalMs = 1000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    queueThreadDigests()
-      .then(() => deliverQueuedMail())
-      .catch((error: unknown) => console.error("The mail worker failed; trying again shortly:", error))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEvery(intervalMs, "The mail worker", async () => {
+    await queueThreadDigests();
+    await deliverQueuedMail();
+  });
 }

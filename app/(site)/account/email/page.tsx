@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { mentionEmailsOn } from "@/lib/discussion/mention-opt-out";
 import { listReaderSubscriptions } from "@/lib/subscriptions/subscriptions";
-import { ConfirmButtonForm } from "@/components/subscriptions/confirm-button-form";
+import { ConfirmButtonForm } from "@/components/forms/confirm-button-form";
 import { unsubscribeFromForm } from "../../subscriptions/actions";
 import { setMentionEmailsFromForm } from "./actions";
 

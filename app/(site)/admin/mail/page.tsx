@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { loadStaffPage } from "@/lib/auth/page-access";
 import { listUndeliveredMail } from "@/lib/mail/outbox";
-import { ConfirmButtonForm } from "@/components/subscriptions/confirm-button-form";
+import { ConfirmButtonForm } from "@/components/forms/confirm-button-form";
 import { retryMailFromForm } from "./actions";
 
 export const metadata: Metadata = { title: "Email deliveries — back office", robots: { index: false } };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findUnconfirmedSubscription } from "@/lib/subscriptions/subscriptions";
-import { ConfirmButtonForm } from "@/components/subscriptions/confirm-button-form";
+import { ConfirmButtonForm } from "@/components/forms/confirm-button-form";
 import { confirmSubscriptionFromForm } from "../../actions";
 
 // The token in the address is a secret: no search engine, no Referer to other sites.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findSubscriptionByKey } from "@/lib/subscriptions/subscriptions";
-import { ConfirmButtonForm } from "@/components/subscriptions/confirm-button-form";
+import { ConfirmButtonForm } from "@/components/forms/confirm-button-form";
 import { unsubscribeFromForm } from "../../actions";
 
 export const metadata: Metadata = { title: "Stop emails about a discussion", robots: { index: false }, referrer: "same-origin" };

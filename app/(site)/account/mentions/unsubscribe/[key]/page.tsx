@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findMentionSubscription } from "@/lib/discussion/mention-opt-out";
-import { MentionOptOutForm } from "@/components/accounts/mention-opt-out-form";
+import { ConfirmButtonForm } from "@/components/forms/confirm-button-form";
 import { stopMentionEmailsFromForm } from "./actions";
 
 // The key in the address is the secret: keep it out of search engines and out
@@ -23,7 +23,13 @@ export default async function MentionOptOutPage({ params }: { params: Promise<{ 
     <div className="mention-opt-out">
       <h1>Emails when someone mentions you</h1>
       {subscription.mentionEmails ? (
-        <MentionOptOutForm action={stopMentionEmailsFromForm} username={subscription.username} optOutKey={key} />
+        <ConfirmButtonForm
+          action={stopMentionEmailsFromForm}
+          fields={{ key }}
+          prompt={`${subscription.username}, you get an email when someone writes @${subscription.username} in a discussion. Stop these emails?`}
+          button="Stop mention emails"
+          followRedirect
+        />
       ) : (
         <p className="form-success" role="status">
           Done: {subscription.username}, you will no longer get an email when someone mentions you.

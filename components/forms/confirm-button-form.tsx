@@ -15,13 +15,16 @@ export function ConfirmButtonForm({
   prompt,
   button,
   fields,
+  followRedirect = false,
 }: {
   action: FormAction;
   prompt: string;
   button: string;
   fields: Record<string, string>;
+  /** Load the page the answer names (which then says what happened) instead of showing the answer in place. */
+  followRedirect?: boolean;
 }) {
-  const form = useFormAction(action, { followRedirect: false });
+  const form = useFormAction(action, { followRedirect });
   return (
     <form ref={form.formRef} action={form.formAction} className="form">
       <ScriptMarker />

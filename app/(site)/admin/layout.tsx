@@ -12,6 +12,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
         <Link href="/admin/facts">Facts</Link>
         <Link href="/admin/history">History</Link>
         <Link href="/admin/users">Users (admins)</Link>
+        <Link href="/admin/export">Export (admins)</Link>
         <Link href="/admin/log">Audit log</Link>
       </nav>
       {children}

@@ -67,7 +67,7 @@ export class ImportReport {
       lines.push(title);
       for (const [why, { count, examples }] of tallies) {
         const shown = examples.map((e) => `“${e}”`).join(", ");
-        lines.push(`  ${String(count).padStart(5)}  ${why}${shown ? `: ${shown}${count > examples.length ? ", …" : ""}` : ""}`);
+        lines.push(`  ${String(count).padStart(5)}  ${why}${shown ? `: ${shown}${count > examples.length && examples.length === EXAMPLES ? ", …" : ""}` : ""}`);
       }
     }
     return lines.join("\n");
@@ -77,8 +77,8 @@ export class ImportReport {
 function add(tallies: Map<string, Tally>, why: string, example?: string) {
   const tally = tallies.get(why) ?? { count: 0, examples: [] };
   tally.count++;
-  const shown = example?.trim().slice(0, 60);
-  if (shown && tally.examples.length < EXAMPLES) tally.examples.push(shown);
+  const shown = example?.trim().slice(0, 80);
+  if (shown && tally.examples.length < EXAMPLES && !tally.examples.includes(shown)) tally.examples.push(shown);
   tallies.set(why, tally);
 }
 

@@ -166,10 +166,10 @@ function describePath(raw: RawSourceFile, path: PropertyKey[]): string {
     if (typeof key === "number" && path[i - 1] === "articles") {
       const item = next as { sourceId?: string; title?: string } | undefined;
       parts.push(
-        `${raw.format === "wxr" ? "item" : "thread"} ${item?.sourceId ?? key + 1}${item?.title ? ` ("${item.title.slice(0, 60)}")` : ""}`,
+        `${raw.format === "wxr" ? "item" : "thread"} ${item?.sourceId || key + 1}${item?.title ? ` ("${item.title.slice(0, 60)}")` : ""}`,
       );
     } else if (typeof key === "number" && (path[i - 1] === "comments" || path[i - 1] === "orphanComments")) {
-      parts.push(`comment ${(next as { sourceId?: string } | undefined)?.sourceId ?? key + 1}`);
+      parts.push(`comment ${(next as { sourceId?: string } | undefined)?.sourceId || key + 1}`);
     } else if (typeof key === "number") {
       parts.push(`${String(path[i - 1])} ${key + 1}`);
     } else if (

@@ -10,8 +10,8 @@ import { childOf, childrenOf, textOf, type XmlElement } from "./xml-tree";
  * URI, never by prefix.
  */
 
-const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/(1\.[0-2])\/$/;
-const EXCERPT_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.[0-2]\/excerpt\/$/;
+const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/([^/]+)\/$/;
+const EXCERPT_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/[^/]+\/excerpt\/$/;
 const CONTENT_NAMESPACE = "http://purl.org/rss/1.0/modules/content/";
 const DC_NAMESPACE = "http://purl.org/dc/elements/1.1/";
 

@@ -27,17 +27,16 @@ export async function writeImport(
   plan: PlannedArticle[],
   report: ImportReport,
   onProgress: (done: number) => void,
-): Promise<number[]> {
+): Promise<void> {
   const people = new ImportPeople(tx, file, report);
+  const known = await KnownRows.load(tx, plan);
   const terms = new TermRows(tx, report);
-  const claimedSlugs = new Set<string>();
-  const touched: number[] = [];
+  await terms.load(plan);
   let done = 0;
   for (const planned of plan) {
-    const target = await articleFor(tx, planned, people, terms, claimedSlugs, report);
+    const target = await articleFor(tx, planned, people, terms, known, report);
     if (target) {
-      const added = await writePosts(tx, target, planned, people, report);
-      if (added > 0 || target.isNew) touched.push(target.id);
+      const added = await writePosts(tx, target, planned, people, known, report);
       if (added > 0 && planned.joinsExisting && !target.isNew) {
         report.note("Disqus threads whose posts joined an article already on the site at the same address", planned.label);
       }
@@ -45,7 +44,94 @@ export async function writeImport(
     done += 1 + planned.posts.length;
     onProgress(done);
   }
-  return touched;
+}
+
+const IN_CHUNK = 500;
+const chunks = <T>(items: T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / IN_CHUNK) }, (_, i) => items.slice(i * IN_CHUNK, (i + 1) * IN_CHUNK));
+
+const articleSelect = { id: true, nextPostNumber: true } as const;
+const earlierPostSelect = {
+  id: true,
+  importKey: true,
+  anonymous: true,
+  anonHandle: true,
+  authorId: true,
+  author: { select: { username: true } },
+} as const;
+
+/**
+ * What the database already holds that the plan refers to, read in a few
+ * queries up front rather than one or more per item: articles and posts by
+ * import key, and which of the plan's addresses are taken. Kept current as
+ * the import writes (inside its transaction nothing else can write).
+ */
+class KnownRows {
+  readonly articles = new Map<string, { id: number; nextPostNumber: number }>();
+  readonly posts = new Map<
+    string,
+    {
+      id: number;
+      importKey: string | null;
+      anonymous: boolean;
+      anonHandle: string | null;
+      authorId: number | null;
+      author: { username: string } | null;
+    }
+  >();
+  private readonly slugOwners = new Map<string, number | null>();
+
+  private constructor(private readonly tx: Tx) {}
+
+  static async load(tx: Tx, plan: PlannedArticle[]): Promise<KnownRows> {
+    const known = new KnownRows(tx);
+    for (const keys of chunks(plan.map((article) => article.key))) {
+      for (const row of await tx.article.findMany({
+        where: { importKey: { in: keys } },
+        select: { ...articleSelect, importKey: true },
+      })) {
+        known.articles.set(row.importKey!, { id: row.id, nextPostNumber: row.nextPostNumber });
+      }
+    }
+    for (const keys of chunks(plan.flatMap((article) => article.posts.map((post) => post.key)))) {
+      for (const row of await tx.comment.findMany({ where: { importKey: { in: keys } }, select: earlierPostSelect }))
+        known.posts.set(row.importKey!, row);
+    }
+    for (const slugs of chunks([...new Set(plan.map((article) => article.slugs[0]!))])) {
+      for (const slug of slugs) known.slugOwners.set(slug, null);
+      for (const row of await tx.article.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } }))
+        known.slugOwners.set(row.slug, row.id);
+      for (const row of await tx.articleSlug.findMany({
+        where: { slug: { in: slugs } },
+        select: { articleId: true, slug: true },
+      })) {
+        known.slugOwners.set(row.slug, known.slugOwners.get(row.slug) ?? row.articleId);
+      }
+    }
+    return known;
+  }
+
+  /** The article at an address, now or before (an old address answers 301 to it). */
+  async articleAt(slug: string): Promise<number | null> {
+    if (this.slugOwners.has(slug)) return this.slugOwners.get(slug)!;
+    const current = await this.tx.article.findUnique({ where: { slug }, select: { id: true } });
+    const old = current ? null : await this.tx.articleSlug.findUnique({ where: { slug }, select: { articleId: true } });
+    const owner = current?.id ?? old?.articleId ?? null;
+    this.slugOwners.set(slug, owner);
+    return owner;
+  }
+
+  private readonly made = new Set<number>();
+
+  /** Records an article this import made, at its address. */
+  claim(slug: string, articleId: number) {
+    this.slugOwners.set(slug, articleId);
+    this.made.add(articleId);
+  }
+
+  madeHere(articleId: number): boolean {
+    return this.made.has(articleId);
+  }
 }
 
 async function articleFor(
@@ -53,26 +139,27 @@ async function articleFor(
   planned: PlannedArticle,
   people: ImportPeople,
   terms: TermRows,
-  claimedSlugs: Set<string>,
+  known: KnownRows,
   report: ImportReport,
 ): Promise<Target | null> {
-  const select = { id: true, nextPostNumber: true } as const;
-  const imported = await tx.article.findUnique({ where: { importKey: planned.key }, select });
+  const imported = known.articles.get(planned.key);
   if (imported) {
     report.unchanged.articles++;
     return { ...imported, isNew: false };
   }
   const base = planned.slugs[0]!;
-  if (planned.joinsExisting) {
-    const atAddress = await articleAt(tx, base);
-    if (atAddress) return { ...(await tx.article.findUniqueOrThrow({ where: { id: atAddress }, select })), isNew: false };
-  } else if (!claimedSlugs.has(base) && (await articleAt(tx, base)) !== null) {
+  const owner = await known.articleAt(base);
+  if (planned.joinsExisting && owner !== null) {
+    return { ...(await tx.article.findUniqueOrThrow({ where: { id: owner }, select: articleSelect })), isNew: false };
+  }
+  // An address taken by an article this import made (two items with one address) gets a number; one on the site already does not.
+  const takenBefore = owner !== null && !known.madeHere(owner);
+  if (!planned.joinsExisting && takenBefore) {
     report.skip("articles whose address is taken by an article already on the site", `${planned.label} (/articles/${base})`);
     planned.posts.forEach(() => report.skip("comments on items that were not imported", planned.label));
     return null;
   }
-  const slug = await freeSlug(tx, base, claimedSlugs);
-  claimedSlugs.add(slug);
+  const slug = await freeSlug(base, known);
   const author = await people.userFor(planned.authorLogin);
   const categoryId = await terms.category(planned.category);
   const tagIds: number[] = [];
@@ -97,8 +184,10 @@ async function articleFor(
       revision: 1,
       importKey: planned.key,
     },
-    select,
+    select: articleSelect,
   });
+  known.claim(slug, article.id);
+  known.articles.set(planned.key, article);
   if (tagIds.length > 0)
     await tx.articleTag.createMany({ data: [...new Set(tagIds)].map((tagId) => ({ articleId: article.id, tagId })) });
   await tx.articleRevision.create({
@@ -127,20 +216,12 @@ async function articleFor(
   return { ...article, isNew: true };
 }
 
-/** The article at an address, now or before (an old address answers 301 to it). */
-async function articleAt(tx: Tx, slug: string): Promise<number | null> {
-  const current = await tx.article.findUnique({ where: { slug }, select: { id: true } });
-  if (current) return current.id;
-  const old = await tx.articleSlug.findUnique({ where: { slug }, select: { articleId: true } });
-  return old?.articleId ?? null;
-}
-
 /** Two items of one file with one address (after Quire's address rules) get "-2", "-3"... */
-async function freeSlug(tx: Tx, base: string, claimed: Set<string>): Promise<string> {
+async function freeSlug(base: string, known: KnownRows): Promise<string> {
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : `-${n}`;
     const candidate = `${base.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, "")}${suffix}`;
-    if (!claimed.has(candidate) && (await articleAt(tx, candidate)) === null) return candidate;
+    if ((await known.articleAt(candidate)) === null) return candidate;
   }
 }
 
@@ -149,21 +230,11 @@ async function writePosts(
   article: Target,
   planned: PlannedArticle,
   people: ImportPeople,
+  known: KnownRows,
   report: ImportReport,
 ): Promise<number> {
   if (planned.posts.length === 0) return 0;
-  const earlier = await tx.comment.findMany({
-    where: { importKey: { in: planned.posts.map((post) => post.key) } },
-    select: {
-      id: true,
-      importKey: true,
-      articleId: true,
-      anonymous: true,
-      anonHandle: true,
-      authorId: true,
-      author: { select: { username: true } },
-    },
-  });
+  const earlier = planned.posts.flatMap((post) => known.posts.get(post.key) ?? []);
   const earlierByKey = new Map(earlier.map((row) => [row.importKey!, row]));
   const fresh = planned.posts.filter((post) => !earlierByKey.has(post.key));
   report.unchanged.posts += planned.posts.length - fresh.length;
@@ -223,6 +294,17 @@ async function writePosts(
     ...earlier.map((row) => [row.importKey!, row.id] as const),
     ...created.map((row) => [row.importKey!, row.id] as const),
   ]);
+  for (const [index, row] of created.entries()) {
+    const { poster } = rows[index]!;
+    known.posts.set(row.importKey!, {
+      id: row.id,
+      importKey: row.importKey,
+      anonymous: poster.anonymous,
+      anonHandle: poster.anonymous ? poster.name : null,
+      authorId: poster.authorId,
+      author: poster.anonymous ? null : { username: poster.name },
+    });
+  }
 
   // A reply is a post that @mentions the post it answers; marked as notified, so an import never sends mention emails.
   const notifiedAt = new Date();
@@ -274,36 +356,43 @@ export function replyBody(text: string, parentName: string): string {
 
 /** Categories and tags by address: an existing one is used as it is, a missing one created. */
 class TermRows {
-  private readonly ids = new Map<string, Promise<number>>();
+  private readonly categories = new Map<string, number>();
+  private readonly tags = new Map<string, number>();
 
   constructor(
     private readonly tx: Tx,
     private readonly report: ImportReport,
   ) {}
 
-  category(term: Term): Promise<number> {
-    return this.cached(`category:${term.slug}`, async () => {
-      const existing = await this.tx.category.findUnique({ where: { slug: term.slug }, select: { id: true } });
-      if (existing) return existing.id;
-      this.report.imported.categories++;
-      return (await this.tx.category.create({ data: { slug: term.slug, name: term.name }, select: { id: true } })).id;
-    });
+  /** Reads the categories and tags the plan names that exist already. */
+  async load(plan: PlannedArticle[]) {
+    for (const slugs of chunks([...new Set(plan.map((article) => article.category.slug))])) {
+      for (const row of await this.tx.category.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })) {
+        this.categories.set(row.slug, row.id);
+      }
+    }
+    for (const slugs of chunks([...new Set(plan.flatMap((article) => article.tags.map((tag) => tag.slug)))])) {
+      for (const row of await this.tx.tag.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } })) {
+        this.tags.set(row.slug, row.id);
+      }
+    }
   }
 
-  tag(term: Term): Promise<number> {
-    return this.cached(`tag:${term.slug}`, async () => {
-      const existing = await this.tx.tag.findUnique({ where: { slug: term.slug }, select: { id: true } });
-      if (existing) return existing.id;
-      this.report.imported.tags++;
-      return (await this.tx.tag.create({ data: { slug: term.slug, name: term.name }, select: { id: true } })).id;
-    });
+  async category(term: Term): Promise<number> {
+    const known = this.categories.get(term.slug);
+    if (known !== undefined) return known;
+    const { id } = await this.tx.category.create({ data: { slug: term.slug, name: term.name }, select: { id: true } });
+    this.categories.set(term.slug, id);
+    this.report.imported.categories++;
+    return id;
   }
 
-  private cached(key: string, load: () => Promise<number>): Promise<number> {
-    const known = this.ids.get(key);
-    if (known) return known;
-    const loading = load();
-    this.ids.set(key, loading);
-    return loading;
+  async tag(term: Term): Promise<number> {
+    const known = this.tags.get(term.slug);
+    if (known !== undefined) return known;
+    const { id } = await this.tx.tag.create({ data: { slug: term.slug, name: term.name }, select: { id: true } });
+    this.tags.set(term.slug, id);
+    this.report.imported.tags++;
+    return id;
   }
 }

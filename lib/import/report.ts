@@ -67,7 +67,9 @@ export class ImportReport {
       lines.push(title);
       for (const [why, { count, examples }] of tallies) {
         const shown = examples.map((e) => `“${e}”`).join(", ");
-        lines.push(`  ${String(count).padStart(5)}  ${why}${shown ? `: ${shown}${count > examples.length && examples.length === EXAMPLES ? ", …" : ""}` : ""}`);
+        lines.push(
+          `  ${String(count).padStart(5)}  ${why}${shown ? `: ${shown}${count > examples.length && examples.length === EXAMPLES ? ", …" : ""}` : ""}`,
+        );
       }
     }
     return lines.join("\n");

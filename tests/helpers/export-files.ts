@@ -127,19 +127,31 @@ export type DisqusPost = {
   deleted?: boolean;
 };
 
-export function disqusFile({ forum = "testforum", threads, posts }: { forum?: string; threads: DisqusThread[]; posts: DisqusPost[] }): string {
+export function disqusFile({
+  forum = "testforum",
+  threads,
+  posts,
+}: {
+  forum?: string;
+  threads: DisqusThread[];
+  posts: DisqusPost[];
+}): string {
   return `<?xml version="1.0" encoding="utf-8"?>
 <disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <category dsq:id="1"><forum>${forum}</forum><title>General</title><isDefault>true</isDefault></category>
 ${threads
   .map(
-    (t) => `<thread dsq:id="${t.id}"><id /><forum>${forum}</forum><category dsq:id="1" /><link>${t.link}</link><title>${cdata(t.title)}</title><message /><createdAt>${t.createdAt}</createdAt>
+    (
+      t,
+    ) => `<thread dsq:id="${t.id}"><id /><forum>${forum}</forum><category dsq:id="1" /><link>${t.link}</link><title>${cdata(t.title)}</title><message /><createdAt>${t.createdAt}</createdAt>
 <author><name>Site Owner</name><email>owner@blog.example</email><isAnonymous>false</isAnonymous><username>siteowner</username></author><isClosed>${t.closed ? "true" : "false"}</isClosed><isDeleted>false</isDeleted></thread>`,
   )
   .join("\n")}
 ${posts
   .map(
-    (p) => `<post dsq:id="${p.id}"><id /><message>${cdata(p.message)}</message><createdAt>${p.createdAt}</createdAt><isDeleted>${p.deleted ? "true" : "false"}</isDeleted><isSpam>${p.spam ? "true" : "false"}</isSpam>
+    (
+      p,
+    ) => `<post dsq:id="${p.id}"><id /><message>${cdata(p.message)}</message><createdAt>${p.createdAt}</createdAt><isDeleted>${p.deleted ? "true" : "false"}</isDeleted><isSpam>${p.spam ? "true" : "false"}</isSpam>
 <author><name>${cdata(p.name)}</name>${p.email ? `<email>${p.email}</email>` : ""}<isAnonymous>false</isAnonymous>${p.username ? `<username>${p.username}</username>` : ""}</author><ipAddress>198.51.100.4</ipAddress><thread dsq:id="${p.thread}" />${p.parent ? `<parent dsq:id="${p.parent}" />` : ""}</post>`,
   )
   .join("\n")}

@@ -46,7 +46,9 @@ export async function closeDatabases() {
 export async function rowCounts(client: PrismaClient): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const model of Object.values(Prisma.ModelName)) {
-    const delegate = (client as unknown as Record<string, { count(): Promise<number> }>)[model.charAt(0).toLowerCase() + model.slice(1)]!;
+    const delegate = (client as unknown as Record<string, { count(): Promise<number> }>)[
+      model.charAt(0).toLowerCase() + model.slice(1)
+    ]!;
     counts[model] = await delegate.count();
   }
   return counts;

@@ -32,7 +32,12 @@ beforeAll(async () => {
       title: `Why do kettles sing? ${ODD}`,
       summary: `Steam & whistles <i>explained</i> ]]>`,
       body: `## Sound\n\nA kettle **sings** ${ODD}.\n\n![A kettle](/media/0123456789abcdef01234567/480.webp)\n\n<script>alert(1)</script>`,
-      tags: { create: [{ tag: { create: { slug: "kettles", name: "Kettles" } } }, { tag: { create: { slug: "sound", name: "Sound & noise" } } }] },
+      tags: {
+        create: [
+          { tag: { create: { slug: "kettles", name: "Kettles" } } },
+          { tag: { create: { slug: "sound", name: "Sound & noise" } } },
+        ],
+      },
     },
   });
   const alice = await trustedReader();
@@ -50,7 +55,9 @@ beforeAll(async () => {
   const draft = await newThread();
   await db.article.update({ where: { id: draft.id }, data: { status: "DRAFT", publishedAt: null, discussionOpen: false } });
   resetTokenHash = sha256Hex("a-reset-token");
-  await db.passwordResetToken.create({ data: { userId: alice.id, tokenHash: resetTokenHash, expiresAt: new Date(Date.now() + 3600_000) } });
+  await db.passwordResetToken.create({
+    data: { userId: alice.id, tokenHash: resetTokenHash, expiresAt: new Date(Date.now() + 3600_000) },
+  });
 
   wxr = (await writeSiteExport(db, "wxr")).body;
   json = (await writeSiteExport(db, "json")).body;
@@ -70,19 +77,32 @@ describe("the WXR export", () => {
     const kettles = items.find((item) => textOf(item, "title")!.startsWith("Why do kettles"))!;
     for (const name of ["post_id", "post_date_gmt", "status", "post_name"]) expect(textOf(kettles, name, wp)).toBeTruthy();
     expect(textOf(kettles, "post_type", wp)).toBe("post");
-    expect(textOf(kettles, "encoded", (uri) => uri === "http://purl.org/rss/1.0/modules/content/")).toContain("<strong>sings</strong>");
+    expect(textOf(kettles, "encoded", (uri) => uri === "http://purl.org/rss/1.0/modules/content/")).toContain(
+      "<strong>sings</strong>",
+    );
     expect(childrenOf(kettles, "category").map((c) => c.attributes.get("domain"))).toEqual(expect.arrayContaining(["category"]));
     const comments = childrenOf(kettles, "comment", wp);
     expect(comments).toHaveLength(6);
     const field = (comment: XmlElement, name: string) => textOf(comment, name, wp);
     for (const comment of comments) {
-      for (const name of ["comment_id", "comment_parent", "comment_approved", "comment_author", "comment_author_email", "comment_date_gmt", "comment_content"]) {
+      for (const name of [
+        "comment_id",
+        "comment_parent",
+        "comment_approved",
+        "comment_author",
+        "comment_author_email",
+        "comment_date_gmt",
+        "comment_content",
+      ]) {
         expect(childOf(comment, name, wp), name).toBeDefined();
       }
     }
     expect(comments.map((c) => field(c, "comment_approved"))).toEqual(["1", "1", "1", "1", "0", "trash"]);
     const replies = comments.filter((c) => field(c, "comment_parent") !== "0");
-    expect(replies.map((c) => comments.find((p) => field(p, "comment_id") === field(c, "comment_parent"))!)).toEqual([comments[0], comments[2]]);
+    expect(replies.map((c) => comments.find((p) => field(p, "comment_id") === field(c, "comment_parent"))!)).toEqual([
+      comments[0],
+      comments[2],
+    ]);
     // The text comes out whole: odd characters and "]]>" survive the CDATA.
     expect(field(comments[0]!, "comment_content")).toContain("a literal ]]&gt; and \u202Ereversed\u202C");
   });
@@ -94,7 +114,9 @@ describe("the WXR export", () => {
       .find((c) => textOf(c, "comment_author", wp) === anonHandle)!;
     expect(textOf(comment, "comment_author_email", wp)).toBe("");
     expect(textOf(comment, "comment_user_id", wp)).toBe("0");
-    const post = (JSON.parse(json) as { articles: { posts: { posterName: string; author: string | null; email: string | null }[] }[] }).articles
+    const post = (
+      JSON.parse(json) as { articles: { posts: { posterName: string; author: string | null; email: string | null }[] }[] }
+    ).articles
       .flatMap((a) => a.posts)
       .find((p) => p.posterName === anonHandle)!;
     expect(post).toMatchObject({ author: null, email: null });
@@ -104,8 +126,13 @@ describe("the WXR export", () => {
 describe("both exports", () => {
   it("never hold a password hash, an unsubscribe key, a reset token, an IP hash or a body fingerprint", async () => {
     const secrets = [
-      ...(await db.user.findMany({ select: { passwordHash: true, unsubscribeKey: true } })).flatMap((u) => [u.passwordHash, u.unsubscribeKey]),
-      ...(await db.comment.findMany({ select: { ipHash: true, bodyHash: true } })).flatMap((c) => (c.ipHash ? [c.ipHash, c.bodyHash] : [c.bodyHash])),
+      ...(await db.user.findMany({ select: { passwordHash: true, unsubscribeKey: true } })).flatMap((u) => [
+        u.passwordHash,
+        u.unsubscribeKey,
+      ]),
+      ...(await db.comment.findMany({ select: { ipHash: true, bodyHash: true } })).flatMap((c) =>
+        c.ipHash ? [c.ipHash, c.bodyHash] : [c.bodyHash],
+      ),
       resetTokenHash,
     ];
     expect(secrets.length).toBeGreaterThan(20);

@@ -18,7 +18,11 @@ const script = (name: "import" | "export", args: string[]) =>
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, QUIRE_DATA_DIR: process.env.QUIRE_DATA_DIR },
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 
 const dir = freshTmpDir("import-cli");
@@ -48,7 +52,9 @@ describe("npm run import", () => {
     const { code, stdout, stderr } = await script("import", [path.join(IMPORT_FIXTURES, "wxr/malformed/malformed.xml")]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^Import refused: The file is not well-formed XML \(Unexpected close tag at line 90, column \d+\)\. Nothing was imported\.$/m);
+    expect(stderr).toMatch(
+      /^Import refused: The file is not well-formed XML \(Unexpected close tag at line 90, column \d+\)\. Nothing was imported\.$/m,
+    );
     expect(await rowCounts(db)).toEqual(before);
   });
 

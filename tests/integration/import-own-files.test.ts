@@ -43,14 +43,55 @@ const kettles: WxrItem = {
   ].join("\n"),
   comments: [
     // In file order, not date order: numbers follow the dates.
-    { id: 102, author: "Bob Builder", email: "bob@example.org", date: "2024-03-02 10:00:00", content: "I agree <b>entirely</b> 👍", parent: 101 },
-    { id: 101, author: "Ann Example", email: "ann@example.org", date: "2024-03-01 12:00:00", content: "First!\n\nMine sings in <em>B flat</em>." },
-    { id: 103, author: "Ann Example", email: "ann@example.org", date: "2024-03-03 08:00:00", content: "Waiting for a moderator", approved: "0", parent: 102 },
-    { id: 104, author: "Cheap Pills", email: "spam@example.net", date: "2024-03-03 09:00:00", content: "buy now", approved: "spam" },
+    {
+      id: 102,
+      author: "Bob Builder",
+      email: "bob@example.org",
+      date: "2024-03-02 10:00:00",
+      content: "I agree <b>entirely</b> 👍",
+      parent: 101,
+    },
+    {
+      id: 101,
+      author: "Ann Example",
+      email: "ann@example.org",
+      date: "2024-03-01 12:00:00",
+      content: "First!\n\nMine sings in <em>B flat</em>.",
+    },
+    {
+      id: 103,
+      author: "Ann Example",
+      email: "ann@example.org",
+      date: "2024-03-03 08:00:00",
+      content: "Waiting for a moderator",
+      approved: "0",
+      parent: 102,
+    },
+    {
+      id: 104,
+      author: "Cheap Pills",
+      email: "spam@example.net",
+      date: "2024-03-03 09:00:00",
+      content: "buy now",
+      approved: "spam",
+    },
     { id: 105, author: "Other blog", date: "2024-03-03 10:00:00", content: "linked here", type: "pingback" },
-    { id: 106, author: "María José", email: "maria@blog.example", date: "2024-03-04 10:00:00", content: "Thanks, everyone!", userId: 7, parent: 101 },
+    {
+      id: 106,
+      author: "María José",
+      email: "maria@blog.example",
+      date: "2024-03-04 10:00:00",
+      content: "Thanks, everyone!",
+      userId: 7,
+      parent: 101,
+    },
     { id: 107, author: "Gone", date: "2024-03-04 11:00:00", content: "deleted", approved: "trash" },
-    { id: 108, author: "<script>x</script>Eve", date: "2024-03-05 11:00:00", content: "<script>alert(1)</script>Hello &amp; goodbye ]]> ‮evil‬" },
+    {
+      id: 108,
+      author: "<script>x</script>Eve",
+      date: "2024-03-05 11:00:00",
+      content: "<script>alert(1)</script>Hello &amp; goodbye ]]> ‮evil‬",
+    },
   ],
 };
 
@@ -81,9 +122,27 @@ describe("importing a WordPress export written here", () => {
       { slug: "protected", status: "DRAFT" },
       { slug: "why-do-kettles-sing", status: "PUBLISHED" },
     ]);
-    expect(report.imported).toMatchObject({ articles: 4, published: 1, unpublished: 3, posts: 5, approved: 4, pending: 1, replies: 3, people: 1 });
+    expect(report.imported).toMatchObject({
+      articles: 4,
+      published: 1,
+      unpublished: 3,
+      posts: 5,
+      approved: 4,
+      pending: 1,
+      replies: 3,
+      people: 1,
+    });
     const text = report.toText();
-    for (const reason of ["pages", "attachments", 'status "trash"', "spam", "pingbacks", "trash", "private posts", "password-protected"]) {
+    for (const reason of [
+      "pages",
+      "attachments",
+      'status "trash"',
+      "spam",
+      "pingbacks",
+      "trash",
+      "private posts",
+      "password-protected",
+    ]) {
       expect(text).toContain(reason);
     }
   });
@@ -172,7 +231,14 @@ describe("importing a WordPress export written here", () => {
           ...kettles,
           comments: [
             ...kettles.comments!,
-            { id: 109, author: "Bob Builder", email: "bob@example.org", date: "2024-02-01 10:00:00", content: "Late to the party", parent: 108 },
+            {
+              id: 109,
+              author: "Bob Builder",
+              email: "bob@example.org",
+              date: "2024-02-01 10:00:00",
+              content: "Late to the party",
+              parent: 108,
+            },
           ],
         },
       ],
@@ -190,22 +256,42 @@ describe("importing a WordPress export written here", () => {
     const file = wxrFile({
       version: "1.0",
       site: "http://old.example/",
-      items: [{ id: 1, title: "Old", slug: "old", date: "2009-05-05 05:05:05", content: "Text", tags: [["news", "News"]], creator: "admin" }],
+      items: [
+        {
+          id: 1,
+          title: "Old",
+          slug: "old",
+          date: "2009-05-05 05:05:05",
+          content: "Text",
+          tags: [["news", "News"]],
+          creator: "admin",
+        },
+      ],
     });
     await importSite(old, bytes(file));
-    const article = await old.article.findUniqueOrThrow({ where: { slug: "old" }, include: { tags: { include: { tag: true } }, author: true } });
+    const article = await old.article.findUniqueOrThrow({
+      where: { slug: "old" },
+      include: { tags: { include: { tag: true } }, author: true },
+    });
     expect(article.tags.map((t) => t.tag.slug)).toEqual(["news"]);
     expect(article.author.username).toBe("admin");
     expect(article.author.email).toMatch(/@import\.invalid$/);
   });
 
-  it("skips an article whose address another article on the site already has, and its comments", async () => {
+  it("skips an article whose address another article on the site already has, and uses the account with the author's email", async () => {
     const owner = await createUser(db, { role: "EDITOR" });
     await createArticle(db, { authorId: owner.id, slug: "why-do-kettles-sing" });
+    const maria = await createUser(db);
+    await db.user.update({ where: { id: maria.id }, data: { email: "maria@blog.example" } });
     const report = await importSite(db, bytes(site));
+    expect(report.imported).toMatchObject({ articles: 3, people: 0 });
+    expect(await db.article.count({ where: { authorId: maria.id } })).toBe(3);
+    expect((await db.user.findUniqueOrThrow({ where: { id: maria.id } })).role).toBe("READER");
     expect(await db.article.count({ where: { slug: "why-do-kettles-sing" } })).toBe(1);
     expect(await db.comment.count()).toBe(0);
-    expect(report.toText()).toContain("articles whose address is taken by an article already on the site: “Why do kettles sing? & other noises 🫖 (/articles/why-do-kettles-sing)");
+    expect(report.toText()).toContain(
+      "articles whose address is taken by an article already on the site: “Why do kettles sing? & other noises 🫖 (/articles/why-do-kettles-sing)",
+    );
     expect(report.toText()).toMatch(/5 {2}comments on items that were not imported/);
   });
 });
@@ -215,21 +301,55 @@ describe("importing a Disqus export written here", () => {
   const file = disqusFile({
     threads: [
       { id: "1", link: "http://blog.example/kettles/", title: "Why do kettles sing?", createdAt: "2020-01-01T10:00:00Z" },
-      { id: "2", link: "https://blog.example/kettles/", title: "Why do kettles sing? (https)", createdAt: "2020-02-01T10:00:00Z" },
+      {
+        id: "2",
+        link: "https://blog.example/kettles/",
+        title: "Why do kettles sing? (https)",
+        createdAt: "2020-02-01T10:00:00Z",
+      },
       { id: "3", link: "http://localhost:4000/nobody-commented/", title: "Quiet", createdAt: "2020-01-01T10:00:00Z" },
-      { id: "4", link: "https://blog.example/closed/index.html", title: "Closed 🔒", createdAt: "2020-03-01T10:00:00Z", closed: true },
+      {
+        id: "4",
+        link: "https://blog.example/closed/index.html",
+        title: "Closed 🔒",
+        createdAt: "2020-03-01T10:00:00Z",
+        closed: true,
+      },
     ],
     posts: [
-      { id: "10", thread: "1", message: "<p>First <b>post</b></p><p>Second paragraph &amp; more</p>", createdAt: "2020-01-02T10:00:00Z", name: "Ann", username: "ann_d" },
-      { id: "11", thread: "2", message: "<p>A reply on the https copy</p>", createdAt: "2020-02-02T10:00:00Z", name: "謝廣霖", username: "disqus_xCYYKxMiGf", parent: "10" },
+      {
+        id: "10",
+        thread: "1",
+        message: "<p>First <b>post</b></p><p>Second paragraph &amp; more</p>",
+        createdAt: "2020-01-02T10:00:00Z",
+        name: "Ann",
+        username: "ann_d",
+      },
+      {
+        id: "11",
+        thread: "2",
+        message: "<p>A reply on the https copy</p>",
+        createdAt: "2020-02-02T10:00:00Z",
+        name: "謝廣霖",
+        username: "disqus_xCYYKxMiGf",
+        parent: "10",
+      },
       { id: "12", thread: "1", message: "<p>Buy pills</p>", createdAt: "2020-01-03T10:00:00Z", name: "Spammer", spam: true },
       { id: "13", thread: "1", message: "", createdAt: "2020-01-04T10:00:00Z", name: "Ann", username: "ann_d", deleted: true },
-      { id: "14", thread: "1", message: "<p>Answering a deleted post</p>", createdAt: "2020-01-05T10:00:00Z", name: "Bob", parent: "13" },
+      {
+        id: "14",
+        thread: "1",
+        message: "<p>Answering a deleted post</p>",
+        createdAt: "2020-01-05T10:00:00Z",
+        name: "Bob",
+        parent: "13",
+      },
       { id: "15", thread: "99", message: "<p>Lost</p>", createdAt: "2020-01-05T10:00:00Z", name: "Orphan" },
       {
         id: "16",
         thread: "4",
-        message: '<p>See <a href="https://example.org/a/very/long/address" rel="nofollow">https://example.org/a/very/lo...</a> 😀</p>',
+        message:
+          '<p>See <a href="https://example.org/a/very/long/address" rel="nofollow">https://example.org/a/very/lo...</a> 😀</p>',
         createdAt: "2020-03-02T10:00:00Z",
         name: "Ann",
         username: "ann_d",
@@ -239,7 +359,10 @@ describe("importing a Disqus export written here", () => {
 
   it("makes one article per address, links replies, and skips spam, deleted and orphaned posts", async () => {
     const report = await importSite(client, bytes(file));
-    const articles = await client.article.findMany({ orderBy: { slug: "asc" }, include: { comments: { orderBy: { number: "asc" } } } });
+    const articles = await client.article.findMany({
+      orderBy: { slug: "asc" },
+      include: { comments: { orderBy: { number: "asc" } } },
+    });
     expect(articles.map((a) => [a.slug, a.title, a.status, a.discussionOpen, a.comments.length])).toEqual([
       ["closed", "Closed 🔒", "PUBLISHED", false, 1],
       ["kettles", "Why do kettles sing?", "PUBLISHED", true, 3],

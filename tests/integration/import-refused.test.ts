@@ -41,17 +41,49 @@ const REFUSED: [name: string, file: () => Uint8Array | string, message: RegExp][
   ["an external entity reading file:///etc/passwd", () => externalEntity, /DOCTYPE declaration/],
   ["an external DTD", () => externalDtd, /DOCTYPE declaration/],
   ["an entity that no DOCTYPE declares", () => wxrWith("&xxe;"), /not well-formed XML \(Invalid character entity/],
-  ["a 20 MB field", () => wxrWith(`<![CDATA[${"a".repeat(20 * 1024 * 1024)}]]>`), /field <content:encoded> that starts on line \d+ is larger than 1 MB/],
+  [
+    "a 20 MB field",
+    () => wxrWith(`<![CDATA[${"a".repeat(20 * 1024 * 1024)}]]>`),
+    /field <content:encoded> that starts on line \d+ is larger than 1 MB/,
+  ],
   ["a file cut off in the middle", () => good.slice(0, Math.floor(good.length / 2)), /not well-formed XML \(Unclosed root tag/],
-  ["a tag closed by the wrong end tag", () => good.replace("</wp:post_name>", "</wp:post_title>"), /not well-formed XML \(Unexpected close tag at line \d+/],
+  [
+    "a tag closed by the wrong end tag",
+    () => good.replace("</wp:post_name>", "</wp:post_title>"),
+    /not well-formed XML \(Unexpected close tag at line \d+/,
+  ],
   ["text before the XML declaration", () => `\`${good}`, /not well-formed XML \(Non-whitespace before first tag/],
   ["an empty file", () => "", /no XML in it/],
-  ["a file that is not UTF-8", () => new Uint8Array([...new TextEncoder().encode(good.slice(0, 200)), 0xe9, 0x20]), /not valid UTF-8/],
-  ["a declared encoding other than UTF-8", () => good.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), /encoded as ISO-8859-1; Quire imports UTF-8 exports only/],
-  ["XML that is neither WordPress nor Disqus", () => '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', /not a WordPress export \(WXR\) or a Disqus export: its root element is <feed>/],
-  ["an unknown WXR version", () => good.replaceAll("export/1.2/", "export/1.3/").replace(">1.2<", ">1.3<"), /WordPress export is WXR version "1\.3"; Quire reads versions 1\.0 to 1\.2/],
-  ["a comment date that is not a date", () => good.replace("<wp:comment_date_gmt>2024-01-02 10:00:00", "<wp:comment_date_gmt>2024-x01-02"), /item 1 \("Already here"\), comment 1, createdAt: "2024-x01-02" is not a date/],
-  ["a comment without its id", () => good.replace("<wp:comment_id>1</wp:comment_id>", "<wp:comment_id></wp:comment_id>"), /comment 1, sourceId: is missing/],
+  [
+    "a file that is not UTF-8",
+    () => new Uint8Array([...new TextEncoder().encode(good.slice(0, 200)), 0xe9, 0x20]),
+    /not valid UTF-8/,
+  ],
+  [
+    "a declared encoding other than UTF-8",
+    () => good.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'),
+    /encoded as ISO-8859-1; Quire imports UTF-8 exports only/,
+  ],
+  [
+    "XML that is neither WordPress nor Disqus",
+    () => '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>',
+    /not a WordPress export \(WXR\) or a Disqus export: its root element is <feed>/,
+  ],
+  [
+    "an unknown WXR version",
+    () => good.replaceAll("export/1.2/", "export/1.3/").replace(">1.2<", ">1.3<"),
+    /WordPress export is WXR version "1\.3"; Quire reads versions 1\.0 to 1\.2/,
+  ],
+  [
+    "a comment date that is not a date",
+    () => good.replace("<wp:comment_date_gmt>2024-01-02 10:00:00", "<wp:comment_date_gmt>2024-x01-02"),
+    /item 1 \("Already here"\), comment 1, createdAt: "2024-x01-02" is not a date/,
+  ],
+  [
+    "a comment without its id",
+    () => good.replace("<wp:comment_id>1</wp:comment_id>", "<wp:comment_id></wp:comment_id>"),
+    /comment 1, sourceId: is missing/,
+  ],
   [
     "a Disqus flag that is neither true nor false",
     () =>
@@ -73,7 +105,9 @@ beforeAll(async () => {
 describe("files that are refused whole", () => {
   it.each(REFUSED)("refuses %s, writing nothing", async (_, file, message) => {
     const content = file();
-    const error = await importSite(db, typeof content === "string" ? new TextEncoder().encode(content) : content).catch((e: unknown) => e);
+    const error = await importSite(db, typeof content === "string" ? new TextEncoder().encode(content) : content).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ImportRefused);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain("root:");

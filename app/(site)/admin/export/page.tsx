@@ -10,9 +10,8 @@ export default async function AdminExportPage() {
     <>
       <h1>Export the site</h1>
       <p className="lead">
-        Every article with its posts, the authors, categories and tags, as a file to keep or to take elsewhere.
-        Passwords, sessions, unsubscribe keys and the hashed addresses of posters are never in it, and an anonymous
-        post stays anonymous.
+        Every article with its posts, the authors, categories and tags, as a file to keep or to take elsewhere. Passwords,
+        sessions, unsubscribe keys and the hashed addresses of posters are never in it, and an anonymous post stays anonymous.
       </p>
       <ul>
         <li>

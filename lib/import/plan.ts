@@ -111,7 +111,29 @@ export function planImport(file: SourceFile, report: ImportReport, { includePage
   if (file.emptyThreads > 0) {
     report.note(`Disqus threads without any comment: no article made for them (${file.emptyThreads.toLocaleString("en-US")})`);
   }
-  return articles;
+  return withoutRepeats(articles, report);
+}
+
+/** An id the file lists twice (a broken export) is imported once, from its first appearance. */
+function withoutRepeats(articles: PlannedArticle[], report: ImportReport): PlannedArticle[] {
+  const articleKeys = new Set<string>();
+  const postKeys = new Set<string>();
+  return articles.flatMap((article) => {
+    if (articleKeys.has(article.key)) {
+      report.skip("items listed twice in the file (the same id): the first was imported", article.label);
+      return [];
+    }
+    articleKeys.add(article.key);
+    const posts = article.posts.filter((post) => {
+      if (!postKeys.has(post.key)) {
+        postKeys.add(post.key);
+        return true;
+      }
+      report.skip("comments listed twice in the file (the same id): the first was imported", post.guestName);
+      return false;
+    });
+    return [{ ...article, posts }];
+  });
 }
 
 function itemLabel(item: SourceArticle): string {

@@ -278,6 +278,24 @@ describe("importing a WordPress export written here", () => {
     expect(article.author.email).toMatch(/@import\.invalid$/);
   });
 
+  it("imports an item or comment that a broken export lists twice once, and says so", async () => {
+    const twice = emptyDatabase();
+    const comment = { id: 1, author: "Ann", date: "2024-01-02 10:00:00", content: "Once" };
+    const item = {
+      id: 1,
+      title: "Twice",
+      slug: "twice",
+      date: "2024-01-01 10:00:00",
+      content: "Text",
+      comments: [comment, comment],
+    };
+    const report = await importSite(twice, bytes(wxrFile({ items: [item, { ...item, comments: [] }] })));
+    expect(await twice.article.count()).toBe(1);
+    expect(await twice.comment.count()).toBe(1);
+    expect(report.toText()).toContain("items listed twice in the file (the same id): the first was imported: “Twice”");
+    expect(report.toText()).toContain("comments listed twice in the file (the same id)");
+  });
+
   it("skips an article whose address another article on the site already has, and uses the account with the author's email", async () => {
     const owner = await createUser(db, { role: "EDITOR" });
     await createArticle(db, { authorId: owner.id, slug: "why-do-kettles-sing" });

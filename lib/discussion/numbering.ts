@@ -21,3 +21,17 @@ export async function assignPostNumber(tx: Tx, commentId: number): Promise<numbe
   await tx.comment.update({ where: { id: commentId }, data: { number } });
   return number;
 }
+
+/**
+ * Hands out `count` consecutive numbers in one UPDATE (an import numbering a
+ * whole thread by date) and returns the first. Same rule as above: inside a
+ * write transaction, and the counter only grows.
+ */
+export async function reservePostNumbers(tx: Tx, articleId: number, count: number): Promise<number> {
+  const article = await tx.article.update({
+    where: { id: articleId },
+    data: { nextPostNumber: { increment: count } },
+    select: { nextPostNumber: true },
+  });
+  return article.nextPostNumber - count;
+}

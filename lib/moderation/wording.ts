@@ -36,6 +36,7 @@ const HELD_REASONS: Record<string, string> = {
   "first-post": "first post",
   links: "too many links",
   "blocked-word": "blocked word",
+  imported: "waiting on the old site (imported)",
 };
 
 export function describeWaitReasons(heldReason: string | null, openReports: number): string[] {

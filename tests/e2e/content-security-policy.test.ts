@@ -122,7 +122,7 @@ beforeAll(async () => {
     "/admin/log",
   ])
     visits.push({ path, as: "editor" });
-  visits.push({ path: "/admin/users", as: "admin" });
+  visits.push({ path: "/admin/users", as: "admin" }, { path: "/admin/export", as: "admin" });
 });
 
 afterAll(async () => {

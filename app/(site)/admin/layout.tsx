@@ -13,6 +13,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
         <Link href="/admin/history">History</Link>
         <Link href="/admin/users">Users (admins)</Link>
         <Link href="/admin/mail">Emails (admins)</Link>
+        <Link href="/admin/export">Export (admins)</Link>
         <Link href="/admin/log">Audit log</Link>
       </nav>
       {children}

@@ -8,6 +8,7 @@ import { formatMonthDaySlug, monthDayOf } from "@/lib/calendar";
 import { launchBrowser } from "../helpers/browser";
 import { BLNS, HOSTILE_STRINGS, NAMES_FOR_OBJECT_KEYS, XSS_VECTORS, packInto } from "../helpers/hostile-strings";
 import { connectServerDatabase } from "../helpers/server-db";
+import { waitForMail } from "../helpers/mailbox";
 import { loginCookie } from "../helpers/session";
 import { changeSiteSettings, clearRateLimits } from "../helpers/site-settings";
 import { normalizeSpace, probedContext, scanPage, visibleText, type Execution } from "../helpers/xss-probe";
@@ -122,12 +123,9 @@ async function visit(who: DemoUser | "guest" | BrowserContext, url: string): Pro
   const page = context.pages()[0] ?? (await context.newPage());
   const before = executions.length;
   const where = url.length > 100 ? `${url.slice(0, 100)}…` : url;
-  const started = Date.now();
   const response = await page.goto(url, { waitUntil: "load" });
-  if (process.env.XSS_DEBUG) console.log(`goto ${Date.now() - started} ms ${where.slice(0, 60)}`);
   expect(response?.status(), where).toBeLessThan(500);
   const findings = await scanPage(page);
-  if (process.env.XSS_DEBUG) console.log(`scanned ${Date.now() - started} ms`);
   pagesChecked.add(url.split("?")[0]!.replace(/\/\d+(?=\/|$)/g, "/<id>") + (url.includes("?") ? "?…" : ""));
   expect(findings, `dangerous markup on ${where}`).toEqual([]);
   expect(executions.slice(before), `script ran on ${where}`).toEqual([]);
@@ -143,8 +141,6 @@ async function signIn(context: BrowserContext, cookie: string) {
 /** Every string appears, as text, in `text` (both with whitespace runs made one space). */
 function expectShownAsText(text: string, strings: readonly string[], where: string) {
   const missing = strings.map(normalizeSpace).filter((s) => s.length > 0 && !text.includes(s));
-  if (missing.length && process.env.XSS_DEBUG)
-    fs.writeFileSync(`/tmp/xss/missing-${Date.now()}.json`, JSON.stringify({ where, missing, text }));
   expect(missing, `not shown as text on ${where}`).toEqual([]);
 }
 
@@ -423,6 +419,9 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
       "one's own waiting post",
     );
     expect(await scanPage(own)).toEqual([]);
+    const receipt = await visit(authorContext, `/articles/${article.slug}/posted`);
+    expectShownAsText(await visibleText(receipt), [...mine.strings, article.title], "/posted");
+    await visit(authorContext, "/login");
     await authorContext.close();
     await approveAll(posted);
 
@@ -435,6 +434,13 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
     for (const [i, pack] of mentions.entries()) await post(pack, i === 0 ? null : posters[i % posters.length]!, i === 0);
     await approveAll(posted.slice(bodies.length));
     expect(await serverDb.mention.count({ where: { commentId: { in: posted.map((p) => p.id) } } })).toBeGreaterThan(0);
+
+    // The mention email's HTML, opened in Chromium as a mail program would show it.
+    const mail = await waitForMail(`xss-${token}-user-1@example.com`);
+    await contexts.guest!.route(`${baseURL}/mail`, (route) => route.fulfill({ contentType: "text/html", body: mail.html }));
+    const shownMail = await visit("guest", "/mail");
+    expectShownAsText(await visibleText(shownMail), [article.title], "a mention email");
+    await contexts.guest!.unroute(`${baseURL}/mail`);
 
     // Reports: each reader reports posts that are not their own.
     const reasons = packsFor(
@@ -510,7 +516,7 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
       .locator(".article-body img[alt]")
       .evaluateAll((imgs) => imgs.map((i) => i.getAttribute("alt")));
     expect(pictures.length).toBeGreaterThan(0);
-    for (const article of made.articles.slice(1, 3)) {
+    for (const article of made.articles.slice(1, 2)) {
       const page = await visit("guest", `/articles/${article.slug}`);
       expectShownAsText(await visibleText(page), [article.title], "an article page");
     }
@@ -527,9 +533,9 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
         titles.flatMap((a) => [a.title, a.summary]),
         "a category page",
       );
-      await visit("guest", `/embed/latest?category=${category.slug}`);
     }
-    for (const user of made.users.slice(0, 3)) {
+    for (const { slug } of made.categories.slice(0, 3)) await visit("guest", `/embed/latest?category=${slug}`);
+    for (const user of made.users.slice(0, 2)) {
       const page = await visit("guest", `/authors/${user.username}`);
       expectShownAsText(await visibleText(page, "h1"), [await displayNameOf(user.id)], "an author page");
     }
@@ -562,7 +568,7 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
       // A search box drops line breaks from its value, and the address carries no lone surrogate.
       expect(await page.locator("#search-q").inputValue()).toBe(wellFormed(q).replace(/[\r\n]/g, ""));
     }
-    for (const words of ["", " script", " onerror", " javascript", " alert", " iframe svg"]) {
+    for (const words of ["", " script onerror", " javascript alert iframe"]) {
       const page = await visit("guest", `/search?${new URLSearchParams({ q: `${token}${words}` })}`);
       expect(await page.locator(".search-result").count()).toBeGreaterThan(0);
     }
@@ -588,7 +594,8 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
     const notice = postPage.locator(".moderation-notice--ok, .moderation-notice--error");
     await notice.waitFor();
     expect(await notice.innerText()).toContain("Post edited");
-    for (const { id } of thread.posted) {
+    // Every post's reports are in the queue above; a few posts' own pages besides the edited one.
+    for (const { id } of [edited, ...thread.posted.slice(-3)]) {
       const page = await visit("moderator", `/moderate/posts/${id}`);
       if (id === edited.id) {
         await page.getByText("The author's original text").click();
@@ -633,7 +640,7 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
       made.categories.map((c) => c.name),
       "/admin/categories",
     );
-    for (const { id } of made.categories.slice(0, 2)) await visit("editor", `/admin/categories/${id}`);
+    await visit("editor", `/admin/categories/${made.categories[0]!.id}`);
     const tags = await serverDb.tag.findMany({ where: { id: { gt: marks.tag } }, select: { id: true } });
     const tagPages = Math.ceil((await serverDb.tag.count()) / 50);
     let tagText = "";
@@ -647,11 +654,11 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
       kept.map((t) => t.name),
       "/admin/tags",
     );
-    for (const { id } of tags.slice(0, 3)) await visit("editor", `/admin/tags/${id}`);
+    await visit("editor", `/admin/tags/${tags[0]!.id}`);
     await visit("editor", "/admin/facts");
-    for (const { id } of made.facts.slice(0, 2)) await visit("editor", `/admin/facts/${id}`);
+    await visit("editor", `/admin/facts/${made.facts[0]!.id}`);
     await visit("editor", "/admin/history");
-    for (const { id } of made.history.slice(0, 3)) await visit("editor", `/admin/history/${id}`);
+    await visit("editor", `/admin/history/${made.history[0]!.id}`);
     const users = await visit("admin", `/admin/users?q=xss-${token}`);
     expectShownAsText(
       await visibleText(users),

@@ -48,7 +48,7 @@ const made = {
   articles: [] as { id: number; slug: string; title: string; summary: string; tags: string[] }[],
   categories: [] as { id: number; slug: string; name: string; description: string }[],
   facts: [] as { id: number; slug: string; title: string; summary: string }[],
-  history: [] as { id: number; title: string; text: string }[],
+  history: [] as { id: number; month: number; day: number; year: number; title: string; text: string }[],
   images: [] as string[],
   restoreFact: null as null | { id: number; fields: Record<string, string> },
 };
@@ -308,7 +308,7 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
     }
 
     // Articles: titles, summaries, tags; one carries the whole corpus as Markdown.
-    const titles = packsFor("article title", 200, 12);
+    const titles = packsFor("article title", 160, 12);
     const summaries = packsFor("article summary", 500, 12);
     const tagPacks = packInto(VECTORS_FIRST, 60 * 20).map((pack) => pack.filter((s) => s.trim() && s.length <= 60).slice(0, 20));
     stringsPerField.set("tag name", tagPacks.slice(0, 12).flat().length);
@@ -359,7 +359,7 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
     for (const [i, text] of eventTexts.entries()) {
       const fields = { ...today, year: 1000 + i, title: joined(eventTitles[i] ?? [`Event ${i}`]), text: joined(text, "\n") };
       const { event } = await write<{ event: { id: number } }>("POST", "/api/admin/history", "editor", fields);
-      made.history.push({ id: event.id, title: fields.title, text: fields.text });
+      made.history.push({ id: event.id, ...fields });
     }
   });
 
@@ -496,8 +496,8 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
   });
 
   it("the public pages show every field as text, and run none of it", async () => {
-    await makeFactOfTheDayHostile();
     const [first] = made.articles;
+    let embedTitles = "";
     const discussion = await visit("guest", `/articles/${first!.slug}`);
     const shown = await visibleText(discussion);
     expectShownAsText(
@@ -534,7 +534,15 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
         "a category page",
       );
     }
-    for (const { slug } of made.categories.slice(0, 3)) await visit("guest", `/embed/latest?category=${slug}`);
+    for (const { slug } of made.categories) {
+      const embed = await visit("guest", `/embed/latest?category=${slug}`);
+      embedTitles += await visibleText(embed);
+    }
+    expectShownAsText(
+      embedTitles,
+      made.articles.map((a) => a.title),
+      "the latest embeds",
+    );
     for (const user of made.users.slice(0, 2)) {
       const page = await visit("guest", `/authors/${user.username}`);
       expectShownAsText(await visibleText(page, "h1"), [await displayNameOf(user.id)], "an author page");
@@ -553,12 +561,59 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
       made.history.flatMap((e) => [e.title, e.text]),
       "today's history",
     );
-    const factEmbed = await visit("guest", "/embed/fact");
-    expectShownAsText(await visibleText(factEmbed), [factOfTheDay.summary], "/embed/fact");
-    const historyEmbed = await visit("guest", "/embed/history");
-    expect(await historyEmbed.locator("li").count()).toBeGreaterThan(0);
     await visit("guest", "/embed/latest");
     await visit("guest", "/widgets");
+  });
+
+  it("the embeds, which cut text short, show every string that HTML could trouble, a few at a time", async () => {
+    const markup = VECTORS_FIRST.filter((s) => /[<>"'&]/.test(s));
+    // History: the embed shows the day's three oldest events, ours, title cut at 120 and text at 160.
+    const [oldest, second, third] = made.history;
+    const titleRounds = rounds(markup, 119, 3, "An event.");
+    const textRounds = rounds(markup, 160, 3, "Nothing more.");
+    for (let round = 0; round < Math.max(titleRounds.length, textRounds.length); round++) {
+      const shown = [oldest!, second!, third!].map((event, k) => ({
+        event,
+        title: titleRounds[round]?.[k] ?? "An event.",
+        text: textRounds[round]?.[k] ?? "Nothing more.",
+      }));
+      await Promise.all(
+        shown.map(({ event, title, text }) =>
+          write("PUT", `/api/admin/history/${event.id}`, "editor", { ...event, title, text }, 200),
+        ),
+      );
+      const embed = await visibleText(await visit("guest", "/embed/history"));
+      expectShownAsText(
+        embed,
+        shown.flatMap((e) => [e.title, e.text]),
+        "/embed/history",
+      );
+    }
+    stringsPerField.set("history title and text in the embed", markup.length);
+
+    // The fact of the day: its summary, and its title in the link's label (cut at 120).
+    const fact = await factOfTheDay();
+    const vectors = XSS_VECTORS.filter((s) => s.length <= 119);
+    const summaries = rounds(vectors, 300, 1, "A summary.");
+    const titles = rounds(vectors, 119, 1, "A fact");
+    for (let round = 0; round < Math.max(summaries.length, titles.length); round++) {
+      const summary = summaries[round]?.[0] ?? "A summary.";
+      const title = titles[round]?.[0] ?? "A fact";
+      await write("PUT", `/api/admin/facts/${fact.id}`, "editor", { ...fact.fields, title, summary }, 200);
+      const embed = await visit("guest", "/embed/fact");
+      expectShownAsText(await visibleText(embed), [summary], "/embed/fact");
+      expect(await embed.getByRole("link", { name: `More about: ${title}` }).count()).toBe(1);
+    }
+    stringsPerField.set("fact of the day in the embed", vectors.length);
+    // The sidebar, on the home page and every article.
+    await write(
+      "PUT",
+      `/api/admin/facts/${fact.id}`,
+      "editor",
+      { ...fact.fields, title: titles[0]![0], summary: summaries[0]![0] },
+      200,
+    );
+    expectShownAsText(await visibleText(await visit("guest", "/"), ".sidebar"), [summaries[0]![0]!], "the sidebar");
   });
 
   it("search: every query is echoed as text, and results' snippets of hostile articles run nothing", async () => {
@@ -675,29 +730,30 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
   });
 });
 
-const factOfTheDay = { summary: "" };
-
 async function displayNameOf(id: number): Promise<string> {
   return (await serverDb.user.findUniqueOrThrow({ where: { id } })).displayName ?? "";
 }
 
 /**
- * The sidebar and the fact embed show the fact of the day, picked by the
- * calendar from every fact. If it is not one of ours, a seed fact gets hostile
- * text through the API for the length of this file, and is put back after.
+ * The fact the sidebar and the fact embed show today, picked by the calendar
+ * from every fact. If it is a seed fact, the test may change it through the
+ * API: afterAll puts its text back the same way.
  */
-async function makeFactOfTheDayHostile() {
+async function factOfTheDay() {
   const embed = await (await fetch(`${baseURL}/embed/fact`)).text();
   const slug = decodeURIComponent(/\/facts\/([^"?#]+)"/.exec(embed)![1]!);
-  const ours = made.facts.find((f) => f.slug === slug);
-  if (ours) return void (factOfTheDay.summary = ours.summary);
   const fact = await serverDb.fact.findUniqueOrThrow({ where: { slug } });
   const fields = { title: fact.title, slug: fact.slug, summary: fact.summary, body: fact.body };
-  made.restoreFact = { id: fact.id, fields };
-  const title = joined(packsFor("fact of the day title", 200, 1)[0]!);
-  const summary = joined(packsFor("fact of the day summary", 300, 1)[0]!);
-  await write("PUT", `/api/admin/facts/${fact.id}`, "editor", { ...fields, title, summary }, 200);
-  factOfTheDay.summary = summary;
+  if (!made.facts.some((f) => f.id === fact.id)) made.restoreFact ??= { id: fact.id, fields };
+  return { id: fact.id, fields };
+}
+
+/** Packs of `strings` for `records` records at once, as many rounds as it takes; unused places get `filler`. */
+function rounds(strings: readonly string[], max: number, records: number, filler: string): string[][] {
+  const packs = packInto(strings, max, " ").map((pack) => joined(pack));
+  return Array.from({ length: Math.ceil(packs.length / records) }, (_, round) =>
+    Array.from({ length: records }, (_, k) => packs[round * records + k] ?? filler),
+  );
 }
 
 /** The whole corpus as Markdown: each string a paragraph, then as link text, a link target and a picture's alt. */

@@ -754,7 +754,7 @@ describe("hostile text in every field", { timeout: 180_000 }, () => {
   });
 
   it("no script ran on any page, and there was nothing that could run", () => {
-    expect(pagesChecked.size).toBeGreaterThan(40);
+    expect(pagesChecked.size).toBeGreaterThan(30);
     expect(executions).toEqual([]);
   });
 });

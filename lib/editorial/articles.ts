@@ -57,14 +57,28 @@ function checkAltText(body: string) {
   }
 }
 
-/** Tag names to ids, creating the tags that do not exist yet. */
+/**
+ * Tag names to ids: a tag of that very name, else the tag at the address the
+ * name makes, created if there is none. A name with no letter or digit to
+ * make an address from ("部落格") is refused, never silently dropped: the
+ * editor can create it under Tags with an address of its own, then use it.
+ */
 async function tagIds(tx: Tx, names: string[]): Promise<number[]> {
   const ids: number[] = [];
+  const addressless: string[] = [];
   for (const name of names) {
     const slug = slugify(name);
-    if (!slug) continue;
-    const tag = await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } });
-    if (!ids.includes(tag.id)) ids.push(tag.id);
+    const tag =
+      (await tx.tag.findFirst({ where: { name }, select: { id: true } })) ??
+      (slug ? await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } }) : null);
+    if (!tag) addressless.push(name);
+    else if (!ids.includes(tag.id)) ids.push(tag.id);
+  }
+  if (addressless.length > 0) {
+    const message =
+      `${addressless.map((name) => `“${name}”`).join(", ")} ${addressless.length === 1 ? "has" : "have"} no letters a–z or digits ` +
+      "to make a tag's address from: create the tag under Tags with an address of its own first, then use its name here.";
+    throw new ValidationError(message, { tags: [message] });
   }
   return ids;
 }

@@ -88,6 +88,20 @@ describe("a new article", () => {
   it("refuses a picture without alt text, naming it", async () => {
     await expect(draft({ body: "Look: ![](/media/abc/960.webp)" })).rejects.toThrow(ValidationError);
   });
+
+  it("refuses a tag whose name makes no address, naming it, and takes it once the tag exists under that name", async () => {
+    const name = "部落格";
+    const articles = await db.article.count();
+    const refused = await draft({ tags: ["sound", name] }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).fields.tags!.join(" ")).toContain(`“${name}”`);
+    expect(await db.article.count()).toBe(articles);
+
+    const tag = await db.tag.create({ data: { name, slug: uniqueName("blog-") } });
+    const created = await draft({ tags: ["sound", name] });
+    expect((await getArticleForEditing(editor, created.id)).tags).toEqual(expect.arrayContaining(["sound", name]));
+    expect(await db.articleTag.count({ where: { articleId: created.id, tagId: tag.id } })).toBe(1);
+  });
 });
 
 describe("publishing", () => {

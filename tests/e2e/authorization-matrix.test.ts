@@ -58,6 +58,7 @@ function count(status: number) {
 const who = (access: Access) =>
   ({
     owner: "the post's author",
+    member: "anyone signed in",
     editor: "editors and admins",
     moderator: "moderators and admins",
     admin: "admins",

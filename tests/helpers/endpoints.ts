@@ -28,11 +28,12 @@ import { token, type Fixtures, type TestRole, type Workbench } from "./workbench
  * `unlistedEndpoints()` until it is added here.
  */
 
-/** Who may: anyone; only the post's author (the demo reader); or a duty, which admins hold too. */
-export type Access = "anyone" | "owner" | "editor" | "moderator" | "admin";
+/** Who may: anyone; anyone signed in (their own data); only the post's author (the demo reader); or a duty, which admins hold too. */
+export type Access = "anyone" | "member" | "owner" | "editor" | "moderator" | "admin";
 
 export function mayAct(access: Access, role: TestRole): boolean {
   if (access === "anyone") return true;
+  if (access === "member") return role !== "guest";
   if (access === "owner") return role === "reader";
   if (role === "guest" || role === "reader") return false;
   return role === "admin" || role === access;
@@ -99,6 +100,25 @@ export const ROUTES: RouteEntry[] = [
     },
   },
   { file: "app/api/account/me/route.ts", path: () => "/api/account/me", methods: { GET: anyone } },
+  // Each signed-in role downloads its own data; a guest has none.
+  { file: "app/api/account/data/route.ts", path: () => "/api/account/data", methods: { GET: { access: "member" } } },
+  {
+    file: "app/api/account/confirm/route.ts",
+    path: () => "/api/account/confirm",
+    methods: { POST: { access: "anyone", body: () => ({ token: `no-such-token-${token()}-${token()}` }) } },
+  },
+  { file: "app/api/admin/export/route.ts", path: () => "/api/admin/export?format=json", methods: { GET: { access: "admin" } } },
+  {
+    file: "app/api/articles/[slug]/subscription/route.ts",
+    path: (f) => `/api/articles/${f.thread.slug}/subscription`,
+    methods: { GET: anyone },
+  },
+  {
+    file: "app/api/subscriptions/unsubscribe/[key]/route.ts",
+    // Nobody's key: a real one would end someone's subscription.
+    path: () => `/api/subscriptions/unsubscribe/unknown-key-${token()}-${token()}`,
+    methods: { GET: anyone, POST: anyone },
+  },
   {
     file: "app/api/account/mentions/unsubscribe/[key]/route.ts",
     // Not a member's key: a valid one would turn their emails off.
@@ -124,7 +144,13 @@ export const ROUTES: RouteEntry[] = [
         access: "anyone",
         body: () => ({ username: `new_${token()}`, email: `new-${token()}@example.com`, password: "a long new password 2026" }),
         schema: signupSchema,
-        undo: async (w, answer) => w.remember("users", (answer.user as { id: number }).id),
+        // An accepted sign-up answers at once and writes its pending sign-up and email afterwards
+        // (so its timing says nothing): let that finish, then remove both.
+        undo: async (w) => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          await w.db.pendingSignup.deleteMany({ where: { email: { startsWith: "new-" } } });
+          await w.db.outboxMessage.deleteMany({ where: { to: { startsWith: "new-" }, kind: "signup-confirm" } });
+        },
       },
     },
   },
@@ -470,6 +496,8 @@ export const PRIVILEGED_PAGES: PageEntry[] = [
   { file: "app/(site)/admin/tags/page.tsx", access: "editor", path: () => "/admin/tags" },
   { file: "app/(site)/admin/tags/[id]/page.tsx", access: "editor", path: (f) => `/admin/tags/${f.tag.id}` },
   { file: "app/(site)/admin/users/page.tsx", access: "admin", path: () => "/admin/users" },
+  { file: "app/(site)/admin/mail/page.tsx", access: "admin", path: () => "/admin/mail" },
+  { file: "app/(site)/admin/export/page.tsx", access: "admin", path: () => "/admin/export" },
   { file: "app/(site)/moderate/page.tsx", access: "moderator", path: () => "/moderate" },
   { file: "app/(site)/moderate/discussions/page.tsx", access: "moderator", path: () => "/moderate/discussions" },
   { file: "app/(site)/moderate/log/page.tsx", access: "moderator", path: () => "/moderate/log" },
@@ -909,6 +937,13 @@ export const ACTIONS: ActionEntry[] = [
     at: async (w) => ({ page: `/articles/${w.fixtures.thread.slug}`, form: { selector: "form.comment-form" } }),
   },
   {
+    file: "app/(site)/articles/[slug]/actions.ts",
+    name: "followDiscussionFromForm",
+    access: "anyone",
+    sender: "guest",
+    at: async (w) => ({ page: `/articles/${w.fixtures.thread.slug}`, form: { selector: "form.follow-discussion" } }),
+  },
+  {
     file: "app/(site)/forgot-password/actions.ts",
     name: "requestPasswordResetFromForm",
     access: "anyone",
@@ -948,6 +983,29 @@ export const ACTIONS: ActionEntry[] = [
   },
 ];
 
+/**
+ * Actions whose form is rendered only behind an emailed secret or for one
+ * person's own state, which this table cannot replay yet; each is covered by
+ * the tests named here instead (permissions included). Listed, so a new
+ * action still fails `unlistedEndpoints()` until it is added somewhere.
+ */
+export const NOT_REPLAYED: { file: string; name: string; coveredBy: string }[] = [
+  { file: "app/(site)/signup/confirm/actions.ts", name: "confirmSignupFromForm", coveredBy: "accounts-signup, e2e accounts" },
+  {
+    file: "app/(site)/subscriptions/actions.ts",
+    name: "confirmSubscriptionFromForm",
+    coveredBy: "engagement-subscriptions, e2e engagement",
+  },
+  {
+    file: "app/(site)/subscriptions/actions.ts",
+    name: "unsubscribeFromForm",
+    coveredBy: "engagement-subscriptions, e2e engagement",
+  },
+  { file: "app/(site)/account/email/actions.ts", name: "setMentionEmailsFromForm", coveredBy: "discussion-mentions" },
+  { file: "app/(site)/account/actions.ts", name: "closeAccountFromForm", coveredBy: "accounts-own-data (every role)" },
+  { file: "app/(site)/admin/mail/actions.ts", name: "retryMailFromForm", coveredBy: "engagement-outbox (every role)" },
+];
+
 /* ------------------------------------------------------------- coverage */
 
 function filesUnder(dir: string, name: RegExp): string[] {
@@ -975,7 +1033,8 @@ export function unlistedEndpoints(): string[] {
   for (const file of filesUnder("app", /^actions\.ts$/)) {
     const source = fs.readFileSync(path.join(ROOT, file), "utf8");
     for (const [, name] of source.matchAll(/export (?:const|async function) (\w+)/g)) {
-      if (!ACTIONS.some((entry) => entry.file === file && entry.name === name)) missing.push(`${name} in ${file}`);
+      const listed = [...ACTIONS, ...NOT_REPLAYED].some((entry) => entry.file === file && entry.name === name);
+      if (!listed) missing.push(`${name} in ${file}`);
     }
   }
   // The moderation forms share one action; each button's `intent` is an entry of its own.

@@ -26,7 +26,9 @@ declare module "vitest" {
 async function raiseSharedAddressLimits(databaseUrl: string) {
   const db = new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(databaseUrl) });
   const generous = JSON.stringify({ max: 100_000, windowSeconds: 900 });
-  for (const key of ["loginRateLimitPerIp", "signupRateLimitPerIp", "forgotRateLimitPerIp"]) {
+  // The demo accounts also log in from many files within one 15-minute window: their per-account
+  // limit is raised too (tests/e2e/account-attacks.test.ts sets its own limits while it tests them).
+  for (const key of ["loginRateLimitPerIp", "loginRateLimitPerAccount", "signupRateLimitPerIp", "forgotRateLimitPerIp"]) {
     await db.siteSetting.upsert({ where: { key }, create: { key, value: generous }, update: { value: generous } });
   }
   await db.$disconnect();

@@ -2,6 +2,7 @@ import "server-only";
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { srcsetFor } from "@/lib/media/urls";
+import { MARKDOWN_TAGS } from "@/lib/markdown-tags";
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -11,35 +12,7 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
  * every reader's page. Only document structure survives.
  */
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "h2",
-    "h3",
-    "h4",
-    "p",
-    "br",
-    "hr",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "strong",
-    "em",
-    "code",
-    "pre",
-    "a",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "img",
-    "figure",
-    "figcaption",
-    "sup",
-    "sub",
-    "del",
-  ],
+  allowedTags: [...MARKDOWN_TAGS],
   allowedAttributes: {
     a: ["href", "title"],
     img: ["src", "alt", "title", "srcset", "sizes", "loading", "decoding"],

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { MARKDOWN_TAGS } from "@/lib/markdown-tags";
 
 /**
  * What the cross-site scripting test watches in the browser: any script that
@@ -54,37 +55,7 @@ function watchPage(page: Page, executions: Execution[]) {
 }
 
 /** Elements people's text may become, as lib/markdown.ts allows them, plus the discussion's own. */
-const CONTENT_TAGS = [
-  "h2",
-  "h3",
-  "h4",
-  "p",
-  "br",
-  "hr",
-  "blockquote",
-  "ul",
-  "ol",
-  "li",
-  "strong",
-  "em",
-  "code",
-  "pre",
-  "a",
-  "table",
-  "thead",
-  "tbody",
-  "tr",
-  "th",
-  "td",
-  "img",
-  "figure",
-  "figcaption",
-  "sup",
-  "sub",
-  "del",
-  "span",
-  "mark",
-];
+const CONTENT_TAGS = [...MARKDOWN_TAGS, "span", "mark"];
 
 /** Where Quire puts people's text as HTML, or text from which HTML is made. */
 const CONTENT_AREAS = [".article-body", ".post__body", ".search-result__snippet"];

@@ -90,10 +90,11 @@ export function describeWait(seconds: number): string {
 
 /**
  * SQLite's "database is locked" after busy_timeout, as surfaced through Prisma;
- * or Prisma's P2028, a transaction that could not start or finish in time
- * (waiting behind other writers) and was rolled back: busy, nothing written.
+ * Prisma's P2028, a transaction that could not start or finish in time
+ * (waiting behind other writers) and was rolled back; or PostgreSQL's
+ * serialization failure (P2034) after lib/db's retries ran out: busy, nothing written.
  */
 export function isDatabaseBusy(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /SQLITE_BUSY|database is locked|P1008|P2028|SocketTimeout/i.test(text);
+  return /SQLITE_BUSY|database is locked|P1008|P2028|P2034|SocketTimeout|could not serialize access|deadlock detected|lock_not_available|55P03/i.test(text);
 }

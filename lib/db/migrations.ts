@@ -1,8 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Dialect } from "./dialect";
 
-export const MIGRATIONS_DIR = path.resolve("prisma", "migrations");
+/** Each database's checked-in migrations, both written from prisma/schema.prisma (scripts/new-migration.sh). */
+export const MIGRATIONS_DIRS: Record<Dialect, string> = {
+  sqlite: path.resolve("prisma", "migrations"),
+  postgres: path.resolve("prisma", "postgres", "migrations"),
+};
+export const MIGRATIONS_DIR = MIGRATIONS_DIRS.sqlite;
 
 /**
  * The checked-in migrations the database has not applied yet (all of them for
@@ -12,7 +18,8 @@ export const MIGRATIONS_DIR = path.resolve("prisma", "migrations");
  * skips the migrate step when nothing is pending: the CLI costs seconds at
  * every start, and its schema engine gives up at once (SQLITE_BUSY) when any
  * other process has the database open, which would stop a restart beside a
- * running backup or a second server process.
+ * running backup or a second server process. `dir` is the dialect's folder
+ * (MIGRATIONS_DIRS).
  */
 export async function pendingMigrations(db: PrismaClient, dir = MIGRATIONS_DIR): Promise<string[]> {
   const checkedIn = fs

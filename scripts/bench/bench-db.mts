@@ -1,8 +1,8 @@
 // The bench's own writes and reads on its database, through Prisma as the app
 // does: unthrottled posting, the 100-post article, and counting what a
 // posting run stored.
-import { PrismaClient } from "../../lib/generated/prisma/client";
-import { QuireSQLiteAdapterFactory } from "../../lib/db/sqlite-adapter";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { connectDatabase } from "../../lib/db/connect";
 import { assignPostNumber } from "../../lib/discussion/numbering";
 import { siteSettingsSchema, type SiteSettingKey } from "../../lib/settings/schema";
 import { bodyFingerprint } from "../../lib/text";
@@ -11,7 +11,7 @@ export type BenchDb = PrismaClient;
 
 /** Runs `work` on its own connection, closed afterwards: a server cannot start while another process holds the file. */
 export async function withBenchDb<T>(databaseFile: string, work: (db: BenchDb) => Promise<T>): Promise<T> {
-  const db = new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(`file:${databaseFile}`) });
+  const db = connectDatabase(`file:${databaseFile}`);
   try {
     return await work(db);
   } finally {

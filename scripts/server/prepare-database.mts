@@ -5,34 +5,36 @@
 // removed it. The child exits, so none of this stays in the server's memory.
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { QuireSQLiteAdapterFactory } from "@/lib/db/sqlite-adapter";
-import { pendingMigrations } from "@/lib/db/migrations";
+import { connectDatabase } from "@/lib/db/connect";
+import { dialectOf } from "@/lib/db/dialect";
+import { MIGRATIONS_DIRS, pendingMigrations } from "@/lib/db/migrations";
+import { holdingStartLock } from "@/lib/db/start-lock";
 import { loadContent } from "../../prisma/seed/content";
 import { seedDatabase } from "../../prisma/seed/seed";
 
-// Each client is closed before the next step: the schema engine must find the database free.
-const connect = () => new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(process.env.DATABASE_URL!) });
+const url = process.env.DATABASE_URL!;
 
-const probe = connect();
-const pending = await pendingMigrations(probe);
-await probe.$disconnect();
-if (pending.length > 0) {
-  console.log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"}: ${pending.join(", ")}`);
-  const migrate = spawnSync(
-    process.execPath,
-    [path.resolve("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"],
-    {
+// Several processes of one site may start at once on PostgreSQL: one at a time
+// migrates and seeds, so the demo content is seeded once. (On SQLite the file
+// is this machine's, and the schema engine needs it free.)
+await holdingStartLock(url, async () => {
+  // Each client is closed before the next step: the schema engine must find a SQLite database free.
+  const probe = connectDatabase(url);
+  const pending = await pendingMigrations(probe, MIGRATIONS_DIRS[dialectOf(url)]);
+  await probe.$disconnect();
+  if (pending.length > 0) {
+    console.log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"}: ${pending.join(", ")}`);
+    const migrate = spawnSync(process.execPath, [path.resolve("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
       stdio: "inherit",
-    },
-  );
-  if (migrate.status !== 0) process.exit(migrate.status ?? 1);
-}
+    });
+    if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+  }
 
-const db = connect();
-const empty = (await db.article.count()) === 0 && (await db.user.count()) === 0;
-if (empty) {
-  const summary = await seedDatabase(db, loadContent());
-  console.log(`Empty database: seeded ${summary.articles} demo articles and ${summary.postsSeeded} posts.`);
-}
-await db.$disconnect();
+  const db = connectDatabase(url);
+  const empty = (await db.article.count()) === 0 && (await db.user.count()) === 0;
+  if (empty) {
+    const summary = await seedDatabase(db, loadContent());
+    console.log(`Empty database: seeded ${summary.articles} demo articles and ${summary.postsSeeded} posts.`);
+  }
+  await db.$disconnect();
+});

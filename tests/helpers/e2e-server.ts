@@ -4,8 +4,8 @@ import type { TestProject } from "vitest/node";
 import { freshTmpDir, ROOT } from "./paths";
 import { startProductionServer } from "./production-server";
 import { startSmtpSink } from "./smtp-sink";
-import { PrismaClient } from "../../lib/generated/prisma/client";
-import { QuireSQLiteAdapterFactory } from "../../lib/db/sqlite-adapter";
+import { dropDatabase } from "./test-database";
+import { connectDatabase } from "../../lib/db/connect";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,7 +24,7 @@ declare module "vitest" {
  * in tests/integration against the real defaults.
  */
 async function raiseSharedAddressLimits(databaseUrl: string) {
-  const db = new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(databaseUrl) });
+  const db = connectDatabase(databaseUrl);
   const generous = JSON.stringify({ max: 100_000, windowSeconds: 900 });
   // The demo accounts also log in from many files within one 15-minute window: their per-account
   // limit is raised too (tests/e2e/account-attacks.test.ts sets its own limits while it tests them).
@@ -47,7 +47,6 @@ export default async function setup(project: TestProject) {
   const dir = freshTmpDir("e2e");
   const mailDir = path.join(dir, "mail");
   const smtp = await startSmtpSink(mailDir);
-  const databaseUrl = `file:${path.join(dir, "quire.db")}`;
   const server = await startProductionServer(dir, {
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     MAIL_FROM: "Quire <no-reply@quire.test>",
@@ -55,7 +54,7 @@ export default async function setup(project: TestProject) {
     QUIRE_DIGEST_GATHER_SECONDS: "3",
     QUIRE_DIGEST_INTERVAL_SECONDS: "6",
   });
-  const { baseURL } = server;
+  const { baseURL, databaseUrl } = server;
 
   await raiseSharedAddressLimits(databaseUrl);
   project.provide("baseURL", baseURL);
@@ -66,6 +65,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     server.stop();
     await smtp.close();
+    if (!process.env.KEEP_E2E_DATA) await dropDatabase(databaseUrl);
     if (!process.env.KEEP_E2E_DATA) fs.rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -1,14 +1,13 @@
 import fs from "node:fs";
-import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { freshTmpDir } from "./paths";
+import { createDatabase, dropDatabase } from "./test-database";
 
 // Each test file gets its own copy of the migrated database and its own data
 // folder (server secret, outbox), set before any lib/ module is imported.
 const dir = freshTmpDir("db");
-const file = path.join(dir, "quire.db");
-fs.copyFileSync(inject("templateDatabase"), file);
-process.env.DATABASE_URL = `file:${file}`;
+const url = await createDatabase(dir, { template: inject("templateDatabase") });
+process.env.DATABASE_URL = url;
 process.env.QUIRE_DATA_DIR = dir;
 process.env.NEXTAUTH_SECRET = "test-secret-for-this-run-only";
 
@@ -19,5 +18,6 @@ delete globalForPrisma.quirePrisma;
 afterAll(async () => {
   await globalForPrisma.quirePrisma?.$disconnect();
   delete globalForPrisma.quirePrisma;
+  await dropDatabase(url);
   fs.rmSync(dir, { recursive: true, force: true });
 });

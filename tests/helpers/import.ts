@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
-import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { QuireSQLiteAdapterFactory } from "@/lib/db/sqlite-adapter";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { connectDatabase } from "@/lib/db/connect";
 import { freshTmpDir } from "./paths";
+import { createDatabase, dropDatabase } from "./test-database";
 
 /** The real exports other projects wrote (their SOURCES.md says what each holds); read in place, never copied. */
 export const IMPORT_FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/import");
@@ -19,25 +20,25 @@ export function fixturesIn(folder: string): string[] {
 
 export const readFixture = (relative: string) => fs.readFileSync(path.join(IMPORT_FIXTURES, relative));
 
-const opened: { client: PrismaClient; dir: string }[] = [];
+const opened: { client: PrismaClient; dir: string; url: string }[] = [];
 
 /**
  * Another migrated, empty database beside the file's own: an import that must
  * start from nothing (a fixture, the round trip's target) gets one each.
  * Closed and deleted by closeDatabases() (call it in afterAll).
  */
-export function emptyDatabase(): PrismaClient {
+export async function emptyDatabase(): Promise<PrismaClient> {
   const dir = freshTmpDir("import-db");
-  const file = path.join(dir, "quire.db");
-  fs.copyFileSync(inject("templateDatabase"), file);
-  const client = new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(`file:${file}`) });
-  opened.push({ client, dir });
+  const url = await createDatabase(dir, { template: inject("templateDatabase") });
+  const client = connectDatabase(url);
+  opened.push({ client, dir, url });
   return client;
 }
 
 export async function closeDatabases() {
-  for (const { client, dir } of opened.splice(0)) {
+  for (const { client, dir, url } of opened.splice(0)) {
     await client.$disconnect();
+    await dropDatabase(url);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

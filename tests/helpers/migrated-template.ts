@@ -1,8 +1,8 @@
-import path from "node:path";
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { bin, freshTmpDir, ROOT } from "./paths";
+import { createDatabase, dropDatabase } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,16 +12,20 @@ declare module "vitest" {
 
 /**
  * Runs the real migrations (`prisma migrate deploy`) once per test run into an
- * empty SQLite file; each test file then starts from its own copy of it.
+ * empty database (SQLite, or PostgreSQL under TEST_POSTGRES_URL); each test
+ * file then starts from its own copy of it.
  */
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const dir = freshTmpDir("template");
-  const file = path.join(dir, "template.db");
+  const url = await createDatabase(dir, { prefix: "template" });
   execFileSync(bin("prisma"), ["migrate", "deploy"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    env: { ...process.env, DATABASE_URL: url },
     stdio: "pipe",
   });
-  project.provide("templateDatabase", file);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  project.provide("templateDatabase", url);
+  return async () => {
+    await dropDatabase(url);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }

@@ -1,11 +1,11 @@
 import { inject } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { QuireSQLiteAdapterFactory } from "@/lib/db/sqlite-adapter";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { connectDatabase } from "@/lib/db/connect";
 
 /**
- * A Prisma client on the running e2e server's own SQLite file, for arranging
+ * A Prisma client on the running e2e server's own database, for arranging
  * data and checking what the server stored. Disconnect it in afterAll.
  */
 export function connectServerDatabase(): PrismaClient {
-  return new PrismaClient({ adapter: new QuireSQLiteAdapterFactory(inject("databaseUrl")) });
+  return connectDatabase(inject("databaseUrl"));
 }

@@ -147,8 +147,9 @@ describe("both exports", () => {
   });
 });
 
+const target = await emptyDatabase();
+
 describe("exporting, then importing into an empty database", () => {
-  const target = emptyDatabase();
 
   /** What a reader and an editor would compare: each article and its visible or waiting posts. */
   async function snapshot(client: PrismaClient) {

@@ -108,7 +108,7 @@ const imported = new Map<string, PrismaClient>();
 async function importFixture(relative: string): Promise<PrismaClient> {
   const known = imported.get(relative);
   if (known) return known;
-  const client = emptyDatabase();
+  const client = await emptyDatabase();
   await importSite(client, readFixture(relative));
   imported.set(relative, client);
   return client;
@@ -223,7 +223,7 @@ describe("every valid export in the shared fixtures", () => {
   });
 
   it("imports the pages too when asked, giving the page that shares a post's address a number", async () => {
-    const client = emptyDatabase();
+    const client = await emptyDatabase();
     const report = await importSite(client, readFixture("wxr/valid/valid-wxr-1.0.xml"), { includePages: true });
     expect(report.imported.articles).toBe(6);
     expect(await client.article.count({ where: { slug: { in: ["child-post", "child-post-2"] } } })).toBe(2);

@@ -110,8 +110,10 @@ const site = wxrFile({
   ],
 });
 
+const wordpressSite = await emptyDatabase();
+
 describe("importing a WordPress export written here", () => {
-  const client = emptyDatabase();
+  const client = wordpressSite;
 
   it("imports the articles in their states, and reports what it skipped and why", async () => {
     const report = await importSite(client, bytes(site));
@@ -252,7 +254,7 @@ describe("importing a WordPress export written here", () => {
   });
 
   it("reads the http namespace and WXR 1.0 as well", async () => {
-    const old = emptyDatabase();
+    const old = await emptyDatabase();
     const file = wxrFile({
       version: "1.0",
       site: "http://old.example/",
@@ -279,7 +281,7 @@ describe("importing a WordPress export written here", () => {
   });
 
   it("imports an item or comment that a broken export lists twice once, and says so", async () => {
-    const twice = emptyDatabase();
+    const twice = await emptyDatabase();
     const comment = { id: 1, author: "Ann", date: "2024-01-02 10:00:00", content: "Once" };
     const item = {
       id: 1,
@@ -314,8 +316,10 @@ describe("importing a WordPress export written here", () => {
   });
 });
 
+const disqusSite = await emptyDatabase();
+
 describe("importing a Disqus export written here", () => {
-  const client = emptyDatabase();
+  const client = disqusSite;
   const file = disqusFile({
     threads: [
       { id: "1", link: "http://blog.example/kettles/", title: "Why do kettles sing?", createdAt: "2020-01-01T10:00:00Z" },
@@ -402,7 +406,7 @@ describe("importing a Disqus export written here", () => {
   });
 
   it("puts a thread's posts under the article already at its address, once", async () => {
-    const site = emptyDatabase();
+    const site = await emptyDatabase();
     const owner = await createUser(site, { role: "EDITOR" });
     const existing = await createArticle(site, { authorId: owner.id, slug: "kettles" });
     await importSite(site, bytes(file));

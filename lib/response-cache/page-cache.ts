@@ -49,6 +49,8 @@ export class PageCache {
   private readonly renders = new AsyncLocalStorage<PageRender>();
   private readonly fills = new Map<string, Promise<FillResult>>();
   private readonly cacheControl: string;
+  /** Where this process's writes are told to the site's other processes (./shared-invalidations.ts), if any. */
+  private publish: ((changed: readonly string[]) => void) | null = null;
 
   constructor(
     private readonly options: PageCacheOptions,
@@ -60,8 +62,16 @@ export class PageCache {
       `stale-while-revalidate=${options.staleWhileRevalidateSeconds}`;
     installPageCacheHooks({
       currentRender: () => this.renders.getStore(),
-      invalidate: (changed) => this.store.invalidate(changed),
+      invalidate: (changed) => {
+        this.store.invalidate(changed);
+        this.publish?.(changed);
+      },
     });
+  }
+
+  /** From now on every invalidation made here is also passed to `publish`, for the site's other processes. */
+  shareInvalidations(publish: (changed: readonly string[]) => void): void {
+    this.publish = publish;
   }
 
   /** Answers `req` if it asks for a cacheable page (now, or once its render is done); false if it is not one. */

@@ -9,6 +9,8 @@ import { CLIENT_IP_HEADER, announceClientIpHeader } from "@/lib/client-address";
 import { pageCacheOptions, siteUrl } from "@/lib/config";
 import { renderWithPolicy } from "@/lib/response-cache/capture";
 import { PageCache } from "@/lib/response-cache/page-cache";
+import { startSharedInvalidations } from "@/lib/response-cache/shared-invalidations";
+import { dialectOf } from "@/lib/db/dialect";
 import { loadErrorPageBodies, serveErrorPageBodies } from "./error-page-bodies.mjs";
 import { checkFormPost, needsFormCheck } from "./form-post-guard.mjs";
 import { restoreBlankedOrigin } from "./blanked-origin.mjs";
@@ -70,6 +72,13 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
   };
   const options = pageCacheOptions();
   const cache = options ? new PageCache(options, render) : null;
+  // On PostgreSQL several processes may serve one site: each tells the others what its writes changed.
+  const databaseUrl = process.env.DATABASE_URL ?? "";
+  const shared =
+    cache && dialectOf(databaseUrl) === "postgres"
+      ? startSharedInvalidations(databaseUrl, (changed) => cache.store.invalidate(changed))
+      : null;
+  if (cache && shared) cache.shareInvalidations(shared.publish);
 
   const server = http.createServer({ ServerResponse: responseClassFor(siteUrl()) }, (req, res) => {
     if (hasMalformedPath(req.url)) return refuseMalformedPath(req, res);
@@ -87,6 +96,7 @@ export async function serve({ port, hostname, dir }: { port: number; hostname: s
   server.on("close", () => {
     stopScheduler();
     stopMailWorker();
+    void shared?.stop();
   });
   console.log(`Quire is listening on http://${hostname}:${port}${cache ? "" : " (response cache off)"}`);
   return server;

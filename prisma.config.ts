@@ -21,5 +21,6 @@ export default defineConfig({
   engine: "js",
   schema: postgres ? "prisma/postgres/schema.prisma" : "prisma/schema.prisma",
   migrations: { path: postgres ? "prisma/postgres/migrations" : "prisma/migrations" },
-  adapter: async () => (postgres ? new PostgresMigrateAdapterFactory({ connectionString: url }) : new PrismaBetterSQLite3({ url })),
+  adapter: async () =>
+    postgres ? new PostgresMigrateAdapterFactory({ connectionString: url }) : new PrismaBetterSQLite3({ url }),
 });

@@ -24,7 +24,9 @@ const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix
 /** A SQLite file's path from a `file:` DATABASE_URL. */
 export function databaseFileOf(url: string): string {
   if (!url.startsWith("file:"))
-    throw new Error(`Backups are for SQLite databases (DATABASE_URL=file:...), not ${url.split(":")[0]}.`);
+    throw new Error(
+      `npm run backup copies SQLite databases (DATABASE_URL=file:...). On PostgreSQL, back up the database with pg_dump and copy data/uploads (README: Deploying on PostgreSQL).`,
+    );
   return url.slice("file:".length).split("?")[0]!;
 }
 

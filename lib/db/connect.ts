@@ -14,7 +14,10 @@ const SERIALIZATION_ATTEMPTS = 8;
  */
 export function isSerializationFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === "P2034" || /\b(40001|40P01)\b|could not serialize access|deadlock detected/.test(String((error as Error)?.message ?? ""));
+  return (
+    code === "P2034" ||
+    /\b(40001|40P01)\b|could not serialize access|deadlock detected/.test(String((error as Error)?.message ?? ""))
+  );
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -24,9 +24,13 @@ await holdingStartLock(url, async () => {
   await probe.$disconnect();
   if (pending.length > 0) {
     console.log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"}: ${pending.join(", ")}`);
-    const migrate = spawnSync(process.execPath, [path.resolve("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"], {
-      stdio: "inherit",
-    });
+    const migrate = spawnSync(
+      process.execPath,
+      [path.resolve("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"],
+      {
+        stdio: "inherit",
+      },
+    );
     if (migrate.status !== 0) process.exit(migrate.status ?? 1);
   }
 

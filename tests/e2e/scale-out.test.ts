@@ -112,7 +112,9 @@ describe.skipIf(!onPostgres)("two server processes on one PostgreSQL database", 
       [slug],
     );
     const fields = { title, summary: "Because they hear each other.", body: "Through NOTIFY.", ...rows[0]! };
-    const { article } = (await call(one, "POST", "/api/admin/articles", editor, fields)) as { article: { id: number; revision: number } };
+    const { article } = (await call(one, "POST", "/api/admin/articles", editor, fields)) as {
+      article: { id: number; revision: number };
+    };
     await call(one, "PUT", `/api/admin/articles/${article.id}`, editor, {
       ...fields,
       baseRevision: article.revision,
@@ -137,9 +139,10 @@ describe.skipIf(!onPostgres)("two server processes on one PostgreSQL database", 
       .poll(
         async () =>
           (
-            await database.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [
-              LISTENER_APPLICATION_NAME,
-            ])
+            await database.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+              [LISTENER_APPLICATION_NAME],
+            )
           ).rows[0].n,
         { timeout: 10_000 },
       )

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, dialect } from "@/lib/db";
+import { listTables } from "@/lib/db/introspect";
 import { postComment } from "@/lib/discussion/post-comment";
 import { listApprovedPosts } from "@/lib/discussion/queries";
 import { reportComment } from "@/lib/discussion/report-comment";
@@ -15,10 +16,11 @@ const PASSWORD = "correct horse battery staple";
 
 /** Every text value in every table, to look for what identifies someone. */
 async function everyStoredText(): Promise<string> {
-  const tables = await db.$queryRaw<{ name: string }[]>`
-    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' AND name NOT LIKE 'ArticleSearch%'`;
+  const tables = (await listTables(db, dialect)).filter(
+    (name) => !name.startsWith("_prisma") && !name.startsWith("ArticleSearch"),
+  );
   const texts: string[] = [];
-  for (const { name } of tables) texts.push(JSON.stringify(await db.$queryRawUnsafe(`SELECT * FROM "${name}"`)));
+  for (const name of tables) texts.push(JSON.stringify(await db.$queryRawUnsafe(`SELECT * FROM "${name}"`)));
   return texts.join("\n");
 }
 

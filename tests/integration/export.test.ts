@@ -150,7 +150,6 @@ describe("both exports", () => {
 const target = await emptyDatabase();
 
 describe("exporting, then importing into an empty database", () => {
-
   /** What a reader and an editor would compare: each article and its visible or waiting posts. */
   async function snapshot(client: PrismaClient) {
     const articles = await client.article.findMany({

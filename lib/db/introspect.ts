@@ -1,0 +1,76 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import type { Dialect } from "./dialect";
+
+/** A column as the database has it. */
+export type ColumnShape = { table: string; column: string; nullable: boolean };
+/** An index as the database has it: its table, whether it is unique, and its columns in order. */
+export type IndexShape = { table: string; unique: boolean; columns: string[] };
+
+/**
+ * What the migrations made, read back from the database's own catalog: the
+ * tables, their columns and their indexes, in one shape for both databases.
+ * The drift check (tests/integration/schema-drift.test.ts) compares it with
+ * the schema, on SQLite and on PostgreSQL; the own-data test reads every table.
+ * PostgreSQL's catalog names are cast to text: Prisma cannot read its `name` type.
+ */
+export async function listTables(db: PrismaClient, dialect: Dialect): Promise<string[]> {
+  const rows =
+    dialect === "sqlite"
+      ? await db.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`
+      : await db.$queryRaw<{ name: string }[]>`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = current_schema()`;
+  return rows.map((row) => row.name).sort();
+}
+
+export async function listColumns(db: PrismaClient, dialect: Dialect): Promise<ColumnShape[]> {
+  if (dialect === "sqlite") {
+    const rows = await db.$queryRaw<{ table: string; column: string; notnull: number | bigint; pk: number | bigint }[]>`
+      SELECT m.name AS "table", c.name AS "column", c."notnull" AS "notnull", c.pk AS pk
+      FROM sqlite_master m JOIN pragma_table_info(m.name) c
+      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`;
+    // A SQLite INTEGER PRIMARY KEY is never null, whatever its declaration says.
+    return rows.map((row) => ({
+      table: row.table,
+      column: row.column,
+      nullable: Number(row.notnull) === 0 && Number(row.pk) === 0,
+    }));
+  }
+  const rows = await db.$queryRaw<{ table: string; column: string; nullable: string }[]>`
+    SELECT table_name::text AS "table", column_name::text AS "column", is_nullable::text AS nullable
+    FROM information_schema.columns WHERE table_schema = current_schema()`;
+  return rows.map((row) => ({ table: row.table, column: row.column, nullable: row.nullable === "YES" }));
+}
+
+export async function listIndexes(db: PrismaClient, dialect: Dialect): Promise<IndexShape[]> {
+  if (dialect === "sqlite") {
+    const rows = await db.$queryRaw<
+      { table: string; index: string; unique: number | bigint; origin: string; column: string; seqno: number | bigint }[]
+    >`
+      SELECT m.name AS "table", l.name AS "index", l."unique" AS "unique", l.origin AS origin, i.name AS "column", i.seqno AS seqno
+      FROM sqlite_master m JOIN pragma_index_list(m.name) l JOIN pragma_index_info(l.name) i
+      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND l.origin <> 'pk'
+      ORDER BY m.name, l.name, i.seqno`;
+    return groupIndexes(rows.map((row) => ({ ...row, unique: Number(row.unique) === 1 })));
+  }
+  const rows = await db.$queryRaw<{ table: string; index: string; unique: boolean; column: string }[]>`
+    SELECT t.relname::text AS "table", i.relname::text AS "index", x.indisunique AS "unique", a.attname::text AS "column"
+    FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid
+    JOIN pg_class t ON t.oid = x.indrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+    JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, position) ON true
+    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+    WHERE n.nspname = current_schema() AND NOT x.indisprimary
+    ORDER BY t.relname, i.relname, k.position`;
+  return groupIndexes(rows);
+}
+
+function groupIndexes(rows: { table: string; index: string; unique: boolean; column: string }[]): IndexShape[] {
+  const byName = new Map<string, IndexShape>();
+  for (const row of rows) {
+    const key = `${row.table}.${row.index}`;
+    let index = byName.get(key);
+    if (!index) byName.set(key, (index = { table: row.table, unique: row.unique, columns: [] }));
+    index.columns.push(row.column);
+  }
+  return [...byName.values()];
+}

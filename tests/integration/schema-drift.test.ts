@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db, dialect } from "@/lib/db";
+import { listColumns, listIndexes, listTables } from "@/lib/db/introspect";
+import { MIGRATIONS_DIRS } from "@/lib/db/migrations";
+import { readSchemaModels } from "../helpers/schema-source";
+
+/**
+ * The drift check. SQLite and PostgreSQL each have their own checked-in
+ * migrations, both written from prisma/schema.prisma. This suite runs on the
+ * database of the test run, migrated by the real `prisma migrate deploy`
+ * (`npm test`: SQLite; `npm run test:postgres`: PostgreSQL; CI runs both), and
+ * compares what the migrations made with what the schema says: every model's
+ * table, every column and whether it may be null, every index and unique
+ * constraint. A migration missing from one database, or one written by hand
+ * differently from the schema, fails here.
+ */
+
+/** Tables the migrations make on purpose outside the schema: Prisma's own, search, the corpus counter. */
+const OUTSIDE_THE_SCHEMA = /^(_prisma_migrations|ArticleSearch.*|ArticleCorpusVersion)$/;
+const models = readSchemaModels();
+
+describe(`the ${dialect} migrations`, () => {
+  it("make exactly the schema's tables, besides the ones kept outside it", async () => {
+    const tables = (await listTables(db, dialect)).filter((name) => !OUTSIDE_THE_SCHEMA.test(name));
+    expect(models.length).toBeGreaterThan(10);
+    expect(tables).toEqual(models.map((model) => model.table).sort());
+  });
+
+  it("give every table exactly the schema's columns, each nullable only where the schema allows", async () => {
+    const columns = await listColumns(db, dialect);
+    const byColumn = (a: { column: string }, b: { column: string }) => a.column.localeCompare(b.column);
+    for (const model of models) {
+      const made = columns.filter((column) => column.table === model.table).map(({ column, nullable }) => ({ column, nullable }));
+      expect(made.sort(byColumn), model.table).toEqual([...model.columns].sort(byColumn));
+    }
+  });
+
+  it("make every index and unique constraint the schema declares, and no other", async () => {
+    const made = (await listIndexes(db, dialect))
+      .filter((index) => !OUTSIDE_THE_SCHEMA.test(index.table))
+      .map((index) => `${index.table}(${index.columns.join(",")})${index.unique ? " unique" : ""}`)
+      .sort();
+    const wanted = models
+      .flatMap((model) => model.indexes.map((index) => index.replace(/^([^ ]+)/, `${model.table}($1)`)))
+      .sort();
+    expect(made).toEqual(wanted);
+  });
+
+  it("are kept in step on both databases: each schema change after PostgreSQL's first migration has one for each", () => {
+    // `npm run db:migrate -- <name>` writes both. PostgreSQL starts at 20261203160000_init,
+    // which holds everything SQLite's migrations made by then.
+    const names = (dir: string) =>
+      fs
+        .readdirSync(dir)
+        .filter((name) => fs.existsSync(path.join(dir, name, "migration.sql")))
+        .sort();
+    const postgres = names(MIGRATIONS_DIRS.postgres);
+    expect(postgres[0]).toBe("20261203160000_init");
+    const later = (list: string[]) =>
+      list.filter((name) => name > "20261203160000_init").map((name) => name.replace(/^\d+_/, ""));
+    expect(later(postgres)).toEqual(expect.arrayContaining(later(names(MIGRATIONS_DIRS.sqlite))));
+  });
+});

@@ -96,5 +96,7 @@ export function describeWait(seconds: number): string {
  */
 export function isDatabaseBusy(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /SQLITE_BUSY|database is locked|P1008|P2028|P2034|SocketTimeout|could not serialize access|deadlock detected|lock_not_available|55P03/i.test(text);
+  return /SQLITE_BUSY|database is locked|P1008|P2028|P2034|TransactionWriteConflict|SocketTimeout|could not serialize access|deadlock detected|lock_not_available|55P03/i.test(
+    text,
+  );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { containing, db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFound } from "@/lib/errors";
 import { assertCanAdminister } from "@/lib/editorial/permissions";
@@ -23,7 +23,7 @@ export async function listUsersForAdmins(actor: Actor, query: UserListQuery) {
   assertCanAdminister(actor);
   const q = query.q?.toLowerCase();
   const where: Prisma.UserWhereInput = {
-    ...(q ? { OR: [{ usernameKey: { contains: q } }, { email: { contains: q } }, { displayName: { contains: query.q } }] } : {}),
+    ...(q ? { OR: [{ usernameKey: containing(q) }, { email: containing(q) }, { displayName: containing(query.q!) }] } : {}),
     ...(query.role ? { role: query.role } : {}),
     ...(query.status ? { disabledAt: query.status === "disabled" ? { not: null } : null } : {}),
   };

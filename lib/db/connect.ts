@@ -1,7 +1,7 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client";
 import { PrismaClient } from "../generated/prisma/client";
 import { dialectOf } from "./dialect";
+import { QuirePostgresAdapterFactory } from "./postgres-adapter";
 import { BUSY_TIMEOUT_MS, QuireSQLiteAdapterFactory } from "./sqlite-adapter";
 
 /** Attempts of a transaction that PostgreSQL aborted to keep it serializable, the first included. */
@@ -9,15 +9,14 @@ const SERIALIZATION_ATTEMPTS = 8;
 
 /**
  * PostgreSQL aborted the transaction so that the outcome stays as if
- * transactions ran one at a time (Prisma's P2034: SQLSTATE 40001 or a
- * deadlock, 40P01). Nothing was written: running it again is always safe.
+ * transactions ran one at a time (SQLSTATE 40001, or a deadlock, 40P01):
+ * Prisma's P2034 from a query, adapter-pg's TransactionWriteConflict from a
+ * commit. Nothing was written: running it again is always safe.
  */
 export function isSerializationFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === "P2034" ||
-    /\b(40001|40P01)\b|could not serialize access|deadlock detected/.test(String((error as Error)?.message ?? ""))
-  );
+  const { code, message, cause } = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { kind?: unknown } };
+  if (code === "P2034" || cause?.kind === "TransactionWriteConflict") return true;
+  return /TransactionWriteConflict|\b(40001|40P01)\b|could not serialize access|deadlock detected/.test(String(message ?? ""));
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,7 +68,7 @@ export function connectDatabase(url: string, options: { poolSize?: number } = {}
     });
   }
   const client = new PostgresPrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }),
+    adapter: new QuirePostgresAdapterFactory({ connectionString: url, max: options.poolSize ?? 10 }),
     transactionOptions: { maxWait: BUSY_TIMEOUT_MS, isolationLevel: "Serializable" },
   });
   return retryingSerializationFailures(client as unknown as PrismaClient);

@@ -18,3 +18,13 @@ globalForPrisma.quirePrisma = db;
 export const dialect = dialectOf(databaseUrl());
 
 export type Tx = Prisma.TransactionClient;
+
+/**
+ * A "contains" filter that ignores case on either database, for the back
+ * office's search boxes: SQLite's LIKE already ignores ASCII case, and
+ * PostgreSQL needs Prisma's insensitive mode (ILIKE), which the SQLite
+ * client's types do not know.
+ */
+export function containing(text: string): { contains: string } {
+  return (dialect === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text }) as { contains: string };
+}

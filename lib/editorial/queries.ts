@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { containing, db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFound } from "@/lib/errors";
 import type { Actor } from "@/lib/moderation/permissions";
@@ -16,9 +16,7 @@ export async function listArticlesForEditors(actor: Actor, query: ArticleListQue
     ...(query.status && query.status !== "DELETED" ? { status: query.status } : {}),
     ...(query.categoryId ? { categoryId: query.categoryId } : {}),
     ...(query.authorId ? { authorId: query.authorId } : {}),
-    ...(query.q
-      ? { OR: [{ title: { contains: query.q } }, { summary: { contains: query.q } }, { slug: { contains: query.q } }] }
-      : {}),
+    ...(query.q ? { OR: [{ title: containing(query.q) }, { summary: containing(query.q) }, { slug: containing(query.q) }] } : {}),
   };
   const [total, articles] = await Promise.all([
     db.article.count({ where }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { containing, db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFound } from "@/lib/errors";
 import { assertCanEdit } from "@/lib/editorial/permissions";
@@ -11,7 +11,7 @@ import { TAGS_PER_PAGE, type TagListQuery } from "./schema";
 /** Tags by name, with how many articles carry each, filtered by name or address and paged. */
 export async function listTagsForEditors(actor: Actor, query: TagListQuery) {
   assertCanEdit(actor);
-  const where: Prisma.TagWhereInput = query.q ? { OR: [{ name: { contains: query.q } }, { slug: { contains: query.q } }] } : {};
+  const where: Prisma.TagWhereInput = query.q ? { OR: [{ name: containing(query.q) }, { slug: containing(query.q) }] } : {};
   const [total, rows] = await Promise.all([
     db.tag.count({ where }),
     db.tag.findMany({

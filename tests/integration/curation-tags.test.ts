@@ -36,6 +36,10 @@ describe("tags", () => {
     expect(tag.slug).toBe(name.toLowerCase().replace(" ", "-"));
     const list = await listTagsForEditors(editor, { q: name.slice(-8), page: 1 });
     expect(list.tags).toEqual([{ id: tag.id, slug: tag.slug, name, articleCount: 0 }]);
+    // The search box ignores case on both databases.
+    expect(
+      (await listTagsForEditors(editor, { q: `OPTICS ${name.slice(7).toUpperCase()}`, page: 1 })).tags.map((t) => t.id),
+    ).toEqual([tag.id]);
     expect(await auditSince(since)).toMatchObject([
       { action: "tag.create", subjectId: tag.id, summary: `Created the tag “${name}”.` },
     ]);

@@ -38,6 +38,19 @@ describe("posting", () => {
     ]);
   });
 
+  it("numbers posts made at the same moment 1, 2, 3… without a gap or a repeat, and loses none", async () => {
+    // On PostgreSQL these run on separate connections, as from several server processes: the
+    // transactions that collide on the article's next number are retried (lib/db/connect.ts).
+    const article = await newThread();
+    const readers = await Promise.all(Array.from({ length: 12 }, () => trustedReader()));
+    const posted = await Promise.all(
+      readers.map((reader, i) => postComment(article.slug, input(`Posted at the same moment, ${i}`), reader, { ipHash: ip() })),
+    );
+    expect(posted.every((post) => post.status === "approved")).toBe(true);
+    expect(posted.map((post) => post.number).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(await db.comment.count({ where: { articleId: article.id, status: "APPROVED" } })).toBe(12);
+  });
+
   it("stores the text exactly as written, markup and all, for the page to escape", async () => {
     const article = await newThread();
     const body = `<script>alert("x")</script> & <img src=x onerror=alert(1)>`;

@@ -69,7 +69,7 @@ export function wholeNumber(schema: z.ZodNumber) {
 }
 
 /** The largest id a record can have: the range of the schema's Int columns, whichever database. */
-const MAX_ID = 2_147_483_647;
+export const MAX_ID = 2_147_483_647;
 
 /** A record's id: a whole number from 1, refused with `message`. */
 export function recordId(message: string) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { MAX_ID } from "@/lib/validation";
 import { tagPage, tags } from "@/lib/cache";
 import { publishedWhere } from "./queries";
 
@@ -13,11 +14,12 @@ export function shortLinkPath(articleId: number): string {
   return `/a/${articleId}`;
 }
 
-/** The `<id>` of a short link: digits only, within SQLite's integer range by length. */
+/** The `<id>` of a short link: digits only, within the range of an id on either database. */
 export const shortLinkId = z
   .string()
-  .regex(/^[1-9]\d{0,15}$/)
-  .transform(Number);
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number)
+  .refine((id) => id <= MAX_ID);
 
 /** The current slug of the published article with this id, or null. Tagged like the article, so the redirect follows a rename. */
 export async function findSlugForShortLink(articleId: number): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId, wholeNumber } from "@/lib/validation";
+import { MAX_ID, recordId, wholeNumber } from "@/lib/validation";
 import { SLUG_PATTERN } from "@/lib/slugs";
 
 // Shared by the article editor (its browser-side check), its server actions and
@@ -109,8 +109,8 @@ export const articleListSchema = z.object({
     .enum([...ARTICLE_STATUSES, "DELETED"])
     .optional()
     .catch(undefined),
-  categoryId: z.coerce.number().int().positive().optional().catch(undefined),
-  authorId: z.coerce.number().int().positive().optional().catch(undefined),
+  categoryId: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
+  authorId: z.coerce.number().int().positive().max(MAX_ID).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });

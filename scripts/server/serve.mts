@@ -19,18 +19,23 @@ import { responseClassFor } from "./strict-transport.mjs";
 import { startPublishingScheduler } from "@/lib/editorial/schedule";
 import { startMailWorker } from "@/lib/mail/worker";
 
-/** A path Next cannot decode (a stray "%", a broken UTF-8 sequence); Next answers those with a bare 500. */
+/**
+ * An address Quire can never answer: a path Next cannot decode (a stray "%",
+ * a broken UTF-8 sequence), which Next answers with a bare 500; or one with
+ * NUL (%00) anywhere, which no page, slug or search holds and which
+ * PostgreSQL refuses to compare with text (an error, not a miss).
+ */
 function hasMalformedPath(url: string | undefined): boolean {
   try {
     decodeURIComponent((url ?? "/").split("?")[0]!);
-    return false;
+    return /%00/.test(url ?? "");
   } catch {
     return true;
   }
 }
 
 function refuseMalformedPath(req: http.IncomingMessage, res: http.ServerResponse) {
-  const message = "That address is not valid: it has a broken %-escape. Check the link and try again.";
+  const message = "That address is not valid: it has a broken %-escape or a NUL character. Check the link and try again.";
   const wantsJson = (req.url ?? "").startsWith("/api/");
   res.writeHead(400, {
     "content-type": wantsJson ? "application/json" : "text/plain; charset=utf-8",

@@ -1,5 +1,5 @@
 import { RESULTS_PER_PAGE } from "./schema";
-import type { RankedMatch, SearchEngine } from "./sqlite";
+import type { RankedMatch, SearchEngine } from "./engine";
 
 export type Matches = { ranked: RankedMatch[]; total: number; page: number; pages: number; matchedEveryWord: boolean };
 

@@ -1,19 +1,18 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dialect } from "@/lib/db";
 import { tagPage, tags } from "@/lib/cache";
 import { cardSelect, publishedWhere } from "@/lib/articles/queries";
 import { findMatches } from "./matches";
 import { queryWords, type SearchQuery } from "./schema";
 import { snippetHtml } from "./snippet";
-import { sqliteSearchEngine } from "./sqlite";
+import { searchEngineFor } from "./engines";
 
 /**
  * Searching the published articles. This module is the one interface the
- * pages use; the engine behind it (./sqlite.ts, FTS5) is the only part that
- * knows the database. A PostgreSQL engine (tsvector) implements the same
- * SearchEngine.
+ * pages use; the engine behind it (./sqlite.ts, FTS5, or ./postgres.ts,
+ * tsvector, by the database in use) is the only part that knows the database.
  */
-const engine = sqliteSearchEngine(db);
+const engine = searchEngineFor(dialect, db);
 export type SearchResults = Awaited<ReturnType<typeof searchArticles>>;
 
 export async function searchArticles({ q, page }: SearchQuery) {

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import type { RankedMatch, SearchEngine } from "./engine";
 import { MATCH_END, MATCH_START } from "./snippet";
 
 /**
@@ -10,13 +11,6 @@ import { MATCH_END, MATCH_START } from "./snippet";
  */
 const WEIGHTS = Prisma.raw("10.0, 4.0, 1.0");
 const SNIPPET_TOKENS = 24;
-
-export type RankedMatch = { id: number; snippet: string };
-
-export type SearchEngine = {
-  countMatches(words: string[], every: boolean): Promise<number>;
-  rankMatches(words: string[], every: boolean, take: number, skip: number): Promise<RankedMatch[]>;
-};
 
 /** Each word quoted: inside quotes FTS5 reads nothing as an operator. */
 function matchExpression(words: string[], every: boolean): string {

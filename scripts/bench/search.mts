@@ -1,11 +1,14 @@
 // Search latency on the demo content: Quire's own search code (lib/search:
-// words, FTS5 count and ranking with snippets, the any-word fallback) timed
-// in this process on its own connection, query after query.
+// words, count and ranking with snippets, the any-word fallback) timed in
+// this process on its own connection, query after query, with the engine of
+// the database: FTS5 on a SQLite file, tsvector on a PostgreSQL URL.
 import { performance } from "node:perf_hooks";
+import { connectDatabase } from "../../lib/db/connect";
+import { dialectOf } from "../../lib/db/dialect";
+import { searchEngineFor } from "../../lib/search/engines";
 import { findMatches } from "../../lib/search/matches";
 import { queryWords } from "../../lib/search/schema";
-import { sqliteSearchEngine } from "../../lib/search/sqlite";
-import { withBenchDb } from "./bench-db.mjs";
+import { withBenchDb, type BenchDb } from "./bench-db.mjs";
 
 export type SearchResult = { queries: number; p50Ms: number; p99Ms: number; maxMs: number };
 
@@ -27,9 +30,21 @@ const ROUNDS = 50;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
-export async function measureSearch(databaseFile: string): Promise<SearchResult> {
-  return withBenchDb(databaseFile, async (db) => {
-    const engine = sqliteSearchEngine(db);
+/** Runs `work` on its own connection to `database`: a SQLite file, or a PostgreSQL URL. */
+async function onDatabase<T>(database: string, work: (db: BenchDb) => Promise<T>): Promise<T> {
+  if (dialectOf(database) === "sqlite") return withBenchDb(database, work);
+  const db = connectDatabase(database);
+  try {
+    return await work(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** `database`: the bench's SQLite file, or a postgres:// URL. */
+export async function measureSearch(database: string): Promise<SearchResult> {
+  return onDatabase(database, async (db) => {
+    const engine = searchEngineFor(dialectOf(database), db);
     for (const q of QUERIES) await findMatches(engine, queryWords(q), 1);
     const times: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {

@@ -13,14 +13,21 @@ import pg from "pg";
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL || undefined;
 export const onPostgres = TEST_POSTGRES_URL !== undefined;
 
+/**
+ * A PostgreSQL server the tests may create databases on whatever the suite
+ * runs on: TEST_POSTGRES_URL, else QUIRE_PG_ADMIN_URL. With neither, the
+ * tests that need PostgreSQL are skipped (and say so).
+ */
+export const POSTGRES_ADMIN_URL = TEST_POSTGRES_URL ?? (process.env.QUIRE_PG_ADMIN_URL || undefined);
+
 function databaseUrlNamed(name: string): string {
-  const url = new URL(TEST_POSTGRES_URL!);
+  const url = new URL(POSTGRES_ADMIN_URL!);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
 async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await client.connect();
   try {
     return await work(client);
@@ -53,4 +60,12 @@ export async function dropDatabase(url: string): Promise<void> {
   if (!url.startsWith("postgres")) return;
   const name = new URL(url).pathname.slice(1);
   await onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+/** A new PostgreSQL database without tables on POSTGRES_ADMIN_URL's server, whatever the suite runs on; drop it with dropDatabase. */
+export async function createPostgresDatabase(prefix = "test"): Promise<string> {
+  if (!POSTGRES_ADMIN_URL) throw new Error("Set TEST_POSTGRES_URL or QUIRE_PG_ADMIN_URL to a role that may create databases.");
+  const name = freshName(prefix);
+  await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
+  return databaseUrlNamed(name);
 }

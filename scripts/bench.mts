@@ -3,10 +3,14 @@
 // signed in, uncached), the home page, posting at full speed (none may be lost),
 // how soon an approved post is on the page, search latency, peak memory, and the same page again
 // on a database with a million more posts. Each figure is set against a bare
-// node:http server (and nginx, if installed) sending the same bytes.
+// node:http server (and nginx, if installed) sending the same bytes. With
+// BENCH_POSTGRES_URL and nginx: one process against several behind nginx on a
+// fresh PostgreSQL database of its own (bench/scale-out.mts).
 //
 // BENCH_SECONDS (10) per run, BENCH_CONNECTIONS (32), BENCH_OUTPUT (the JSON
-// file, ./bench-results.json), BENCH_KEEP_DATA=1 keeps the temporary folder.
+// file, ./bench-results.json), BENCH_KEEP_DATA=1 keeps the temporary folder,
+// BENCH_POSTGRES_URL (a role that may create databases, e.g.
+// postgresql://quire:quire@127.0.0.1:5432/postgres), BENCH_PROCESSES (2) behind nginx.
 // Fails only when something is broken, never because of a figure.
 import fs from "node:fs";
 import os from "node:os";
@@ -26,6 +30,7 @@ import { printLoadRow, printTable, writeResults, type BenchResults, type LoadRow
 import { RssSampler } from "./bench/rss.mjs";
 import { BenchServers } from "./bench/servers.mjs";
 import { BIG_ARTICLE_SLUG, generateScaleSet } from "./bench/scale-set.mjs";
+import { measureScaleOut } from "./bench/scale-out.mjs";
 import { signIn } from "./bench/session.mjs";
 import { runWrk, wrkVersion } from "./bench/wrk.mjs";
 
@@ -56,6 +61,8 @@ if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) || !fs.existsSync(path.
 const seconds = wholeNumber("BENCH_SECONDS", 10);
 const connections = wholeNumber("BENCH_CONNECTIONS", 32);
 const output = path.resolve(process.env.BENCH_OUTPUT ?? path.join(ROOT, "bench-results.json"));
+const postgresUrl = process.env.BENCH_POSTGRES_URL || undefined;
+const processes = wholeNumber("BENCH_PROCESSES", 2);
 const nginx = findNginx();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "quire-bench-"));
 onInterrupted(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -151,13 +158,41 @@ async function measureReferences(pageUrl: string): Promise<void> {
   }
 }
 
+/** One process against several behind nginx on PostgreSQL, while the SQLite servers are idle. */
+async function compareScaleOut(sqlite: { cached: QuireServer; uncached: QuireServer }, posts: number): Promise<void> {
+  if (!postgresUrl)
+    return console.log("BENCH_POSTGRES_URL is not set: no PostgreSQL section (one process vs several behind nginx)");
+  if (!nginx) return console.log("nginx is not installed: no PostgreSQL section (it measures through nginx)");
+  console.log(
+    `One process vs ${processes} behind nginx on PostgreSQL; this machine has ${os.cpus().length} cores for wrk, nginx and every process: no linear scaling.`,
+  );
+  try {
+    results.scaleOut = await measureScaleOut({
+      postgresUrl,
+      nginxCommand: nginx.command,
+      processes,
+      dataDir,
+      slug: ARTICLE,
+      posts,
+      settings,
+      sampler,
+      sqlite,
+      record,
+    });
+    console.log(`PostgreSQL section: ${results.scaleOut.seconds.toFixed(0)} s`);
+  } catch (error) {
+    results.failures.push(`the PostgreSQL section could not finish: ${(error as Error).stack ?? error}`);
+  }
+}
+
 function slowdown(before: LoadRow, after: LoadRow): Slowdown {
   const percent = (1 - after.requestsPerSecond / before.requestsPerSecond) * 100;
   return { before: before.requestsPerSecond, after: after.requestsPerSecond, percent };
 }
 
 async function run(): Promise<void> {
-  const article = `${await prepareDatabase()}-post article`;
+  const posts = await prepareDatabase();
+  const article = `${posts}-post article`;
   let [cached, uncached] = await servers.startBoth();
   const readerCookie = await signIn(cached.baseUrl, "reader", "quire-reader-2026");
   const moderatorCookie = await signIn(cached.baseUrl, "moderator", "quire-moderator-2026");
@@ -192,6 +227,8 @@ async function run(): Promise<void> {
       single,
     ),
   );
+
+  await compareScaleOut({ cached, uncached }, posts);
 
   await postAtFullSpeed(cached, readerCookie);
   console.log(`Freshness on /articles/${FRESHNESS_ARTICLE} under load ...`);

@@ -9,9 +9,13 @@ import { bodyFingerprint } from "../../lib/text";
 
 export type BenchDb = PrismaClient;
 
-/** Runs `work` on its own connection, closed afterwards: a server cannot start while another process holds the file. */
-export async function withBenchDb<T>(databaseFile: string, work: (db: BenchDb) => Promise<T>): Promise<T> {
-  const db = connectDatabase(`file:${databaseFile}`);
+/**
+ * Runs `work` on its own connection, closed afterwards: a server cannot start
+ * while another process holds a SQLite file. `database` is a SQLite file or a
+ * PostgreSQL URL.
+ */
+export async function withBenchDb<T>(database: string, work: (db: BenchDb) => Promise<T>): Promise<T> {
+  const db = connectDatabase(/^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`);
   try {
     return await work(db);
   } finally {

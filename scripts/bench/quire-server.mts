@@ -37,6 +37,8 @@ export type QuireOptions = {
   logName: string;
   /** A port of its own; by default a free one. The crash test restarts on the same port. */
   port?: number;
+  /** More environment, e.g. the NEXTAUTH_SECRET that several processes of one site share. */
+  env?: Record<string, string>;
 };
 
 export async function startQuire({
@@ -45,6 +47,7 @@ export async function startQuire({
   databaseUrl,
   cache,
   logName,
+  env = {},
   ...options
 }: QuireOptions): Promise<QuireServer> {
   const port = options.port ?? (await freePort());
@@ -66,6 +69,7 @@ export async function startQuire({
       NEXTAUTH_URL: "",
       NEXTAUTH_SECRET: "",
       SMTP_URL: "",
+      ...env,
     },
   });
   fs.closeSync(log);

@@ -5,6 +5,7 @@ import type { PostingResult } from "./posting.mjs";
 import type { FreshnessResult } from "./freshness.mjs";
 import type { SearchResult } from "./search.mjs";
 import type { ScaleSetResult } from "./scale-set.mjs";
+import type { ScaleOutResult } from "./scale-out.mjs";
 
 export type LoadRow = PageLoad & { key: string; ratioToReference: number };
 
@@ -28,6 +29,8 @@ export type BenchResults = {
   search?: SearchResult;
   rssPeakMb: Record<string, number>;
   scale?: ScaleSetResult & { slowdown: Record<string, Slowdown> };
+  /** One process against several behind nginx on PostgreSQL (only with BENCH_POSTGRES_URL). */
+  scaleOut?: ScaleOutResult;
   failures: string[];
 };
 
@@ -95,6 +98,14 @@ export function printTable(results: BenchResults): void {
         `  with the scale set, ${name}: ${fixed(s.before, 0)} → ${fixed(s.after, 0)} req/s, slowdown ${fixed(s.percent)} %`,
       );
     }
+  }
+  const scaleOut = results.scaleOut;
+  if (scaleOut) {
+    console.log(
+      `  one process vs ${scaleOut.processes} behind nginx on PostgreSQL (the "nginx" rows; ${scaleOut.cores} cores shared by wrk, ` +
+        `nginx and every process, so no linear scaling): × ${fixed(scaleOut.speedup.cached, 2)} req/s from Quire's cache, ` +
+        `× ${fixed(scaleOut.speedup.uncached, 2)} rendered; PostgreSQL / SQLite rendered, one process: × ${fixed(scaleOut.postgresOverSqliteUncached, 2)}`,
+    );
   }
   for (const failure of results.failures) console.log(`FAILED: ${failure}`);
 }

@@ -6,23 +6,43 @@ import { freePort } from "./free-port";
 
 const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((file) => fs.existsSync(file));
 
+/** The deployment config's `server 127.0.0.1:300N ...;` lines inside its upstream block. */
+const UPSTREAM_SERVERS = /^(\s*)server 127\.0\.0\.1:\d+( [^;]*)?;\n/gm;
+
+export type Nginx = {
+  baseURL: string;
+  /** The upstream address (host:port) of each answer so far, in order; "a, b" when nginx tried a, then b. */
+  upstreamsUsed: () => string[];
+  stop: () => Promise<void>;
+};
+
 /**
  * Runs nginx with the repository's deployment config (scripts/deploy/nginx.conf)
- * in front of `upstream`, changed only where a test must: its paths go to a
- * temporary folder, it listens on a free loopback port, and its upstream is
- * the test server. Returns its base URL and a function that stops it.
+ * in front of `upstreams`, changed only where a test must: its paths go to a
+ * temporary folder, it listens on a free loopback port, its upstream lines name
+ * the test servers (with the config's own parameters), and it logs which
+ * upstream answered each request. Returns its base URL and a function that stops it.
  */
-export async function startNginx(upstream: URL): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+export async function startNginx(upstreams: URL | URL[]): Promise<Nginx> {
   if (!NGINX) throw new Error("nginx is not installed (apt-get install -y nginx)");
   const dir = freshTmpDir("nginx");
   // Started as root, nginx's workers run as nobody: they must be able to write its cache here.
   fs.chmodSync(dir, 0o777);
   const port = await freePort();
-  const site = fs
-    .readFileSync(path.join(ROOT, "scripts", "deploy", "nginx.conf"), "utf8")
+  const shipped = fs.readFileSync(path.join(ROOT, "scripts", "deploy", "nginx.conf"), "utf8");
+  const [first] = [...shipped.matchAll(UPSTREAM_SERVERS)];
+  if (!first) throw new Error("scripts/deploy/nginx.conf has no `server 127.0.0.1:PORT ...;` line in its upstream");
+  const [, indent, parameters = ""] = first;
+  const servers = [upstreams]
+    .flat()
+    .map((upstream) => `${indent}server ${upstream.host}${parameters};\n`)
+    .join("");
+  let placed = false;
+  const site = shipped
+    .replace(UPSTREAM_SERVERS, () => (placed ? "" : ((placed = true), servers)))
     .replace("/var/cache/nginx/quire", path.join(dir, "cache"))
-    .replace("server 127.0.0.1:3000;", `server ${upstream.host};`)
     .replace("listen 80;", `listen 127.0.0.1:${port};`);
+  const accessLog = path.join(dir, "upstreams.log");
   fs.writeFileSync(path.join(dir, "quire.conf"), site);
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `${name}_temp_path ${path.join(dir, name)};`);
   fs.writeFileSync(
@@ -33,7 +53,7 @@ export async function startNginx(upstream: URL): Promise<{ baseURL: string; stop
       `pid ${path.join(dir, "nginx.pid")};`,
       `error_log ${path.join(dir, "error.log")};`,
       "events { worker_connections 256; }",
-      `http { access_log off; ${temp.join(" ")} include ${path.join(dir, "quire.conf")}; }`,
+      `http { log_format upstream '$upstream_addr'; access_log ${accessLog} upstream; ${temp.join(" ")} include ${path.join(dir, "quire.conf")}; }`,
     ].join("\n"),
   );
   execFileSync(NGINX, ["-t", "-q", "-c", path.join(dir, "nginx.conf"), "-p", dir]);
@@ -50,6 +70,7 @@ export async function startNginx(upstream: URL): Promise<{ baseURL: string; stop
   }
   return {
     baseURL,
+    upstreamsUsed: () => (fs.existsSync(accessLog) ? fs.readFileSync(accessLog, "utf8").split("\n").filter(Boolean) : []),
     stop: () =>
       new Promise<void>((resolve) => {
         nginx.once("exit", () => resolve());

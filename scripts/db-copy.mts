@@ -5,13 +5,12 @@
 // when it copied, 1 when the copy was refused or failed (the target then holds
 // no rows), 2 for usage or a URL that names no database Quire can use.
 import fs from "node:fs";
-import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { connectDatabase } from "../lib/db/connect";
 import { copyArgumentsSchema, copyDatabase, CopyRefused, describeOccupied, occupiedTables } from "../lib/db/copy";
 import { dialectOf } from "../lib/db/dialect";
 import { MIGRATIONS_DIRS, pendingMigrations } from "../lib/db/migrations";
+import { migrateDeploy } from "../lib/db/migrate-deploy";
 
 const USAGE = `Usage: npm run db:copy -- <from> <to>
   e.g. npm run db:copy -- file:./data/quire.db postgresql://quire:secret@127.0.0.1:5432/quire
@@ -83,19 +82,7 @@ try {
   });
   if (targetPending.length > 0) {
     console.error(`Migrating the target: ${plural(targetPending.length, "migration")}.`);
-    const migrate = spawnSync(
-      process.execPath,
-      [path.resolve("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"],
-      {
-        env: { ...process.env, DATABASE_URL: to },
-        stdio: ["ignore", "pipe", "pipe"],
-        encoding: "utf8",
-      },
-    );
-    if (migrate.status !== 0) {
-      process.stderr.write(migrate.stdout + migrate.stderr);
-      throw new Error("prisma migrate deploy failed on the target (its output is above).");
-    }
+    await migrateDeploy(to, { quiet: true });
   }
 
   const source = connectDatabase(from, { poolSize: 2 });

@@ -3,12 +3,11 @@
 // migrations, then seeds the demo corpus into a database with no articles and
 // no users, so `npm start` never brings demo content back into a site that
 // removed it. The child exits, so none of this stays in the server's memory.
-import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { connectDatabase } from "@/lib/db/connect";
 import { dialectOf } from "@/lib/db/dialect";
 import { MIGRATIONS_DIRS, pendingMigrations } from "@/lib/db/migrations";
 import { holdingStartLock } from "@/lib/db/start-lock";
+import { migrateDeploy } from "@/lib/db/migrate-deploy";
 import { loadContent } from "../../prisma/seed/content";
 import { seedDatabase } from "../../prisma/seed/seed";
 
@@ -24,14 +23,10 @@ await holdingStartLock(url, async () => {
   await probe.$disconnect();
   if (pending.length > 0) {
     console.log(`Applying ${pending.length} migration${pending.length === 1 ? "" : "s"}: ${pending.join(", ")}`);
-    const migrate = spawnSync(
-      process.execPath,
-      [path.resolve("node_modules", "prisma", "build", "index.js"), "migrate", "deploy"],
-      {
-        stdio: "inherit",
-      },
-    );
-    if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+    await migrateDeploy(url).catch((error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    });
   }
 
   const db = connectDatabase(url);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { execFileSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
-import { bin, freshTmpDir, ROOT } from "./paths";
+import { freshTmpDir, ROOT } from "./paths";
+import { migrateDeploy } from "../../lib/db/migrate-deploy";
 import { createDatabase, dropDatabase } from "./test-database";
 
 declare module "vitest" {
@@ -18,11 +18,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const dir = freshTmpDir("template");
   const url = await createDatabase(dir, { prefix: "template" });
-  execFileSync(bin("prisma"), ["migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "pipe",
-  });
+  await migrateDeploy(url, { cwd: ROOT, quiet: true });
   project.provide("templateDatabase", url);
   return async () => {
     await dropDatabase(url);

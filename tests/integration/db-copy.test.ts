@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyPassword } from "@/lib/accounts/password";
 import { connectDatabase } from "@/lib/db/connect";
 import { MODELS } from "@/lib/db/copy";
+import { MIGRATIONS_DIRS } from "@/lib/db/migrations";
 import { loadContent } from "@/prisma/seed/content";
 import { DEMO_PASSWORDS, seedDatabase } from "@/prisma/seed/seed";
 import { bin, freshTmpDir, ROOT } from "../helpers/paths";
@@ -223,7 +224,10 @@ describe.skipIf(!POSTGRES_ADMIN_URL)(
     }, 120_000);
 
     it("migrates the new database, copies every table with progress on stderr, and reports the rows", async () => {
-      expect(result.stderr).toContain("Migrating the target: 1 migration.");
+      const postgresMigrations = fs.readdirSync(MIGRATIONS_DIRS.postgres).filter((name) => /^\d+_/.test(name)).length;
+      expect(result.stderr).toContain(
+        `Migrating the target: ${postgresMigrations} migration${postgresMigrations === 1 ? "" : "s"}.`,
+      );
       expect(result.code).toBe(0);
       const sourceCounts = await counts(sqlite);
       // The seed and the extra rows leave no table empty, so every table's copy is tested.

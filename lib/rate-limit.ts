@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dialect, rowLockedTransaction, type Tx } from "@/lib/db";
 import { RateLimited } from "@/lib/errors";
 import type { RateLimitRule } from "@/lib/settings/schema";
 
@@ -18,23 +18,38 @@ export async function consumeRateLimits(limits: { key: string; rule: RateLimitRu
   });
   const counts = await db.$transaction(async (tx) => {
     const counted: number[] = [];
-    for (const { key, windowStart } of windows) {
-      const { count } = await tx.rateLimit.upsert({
-        where: { key_windowStart: { key, windowStart } },
-        create: { key, windowStart, count: 1 },
-        update: { count: { increment: 1 } },
-        select: { count: true },
-      });
-      counted.push(count);
-    }
+    for (const { key, windowStart } of windows) counted.push(await countAttempt(tx, key, windowStart));
     return counted;
-  });
+  }, rowLockedTransaction);
   if (Math.random() < 0.01) await pruneExpiredWindows(now);
   const exceeded = windows.find((window, i) => counts[i]! > window.rule.max);
   if (exceeded) {
     const retryAfterSeconds = Math.max(1, Math.ceil((exceeded.windowStart.getTime() + exceeded.windowMs - now.getTime()) / 1000));
     throw new RateLimited(retryAfterSeconds);
   }
+}
+
+/**
+ * Counting is one atomic statement per key on PostgreSQL (INSERT … ON
+ * CONFLICT DO UPDATE, under READ COMMITTED: rowLockedTransaction): a burst on
+ * one key then queues on its row instead of aborting itself under
+ * SERIALIZABLE. On SQLite, Prisma's upsert inside the one write lock is just as atomic.
+ */
+async function countAttempt(tx: Tx, key: string, windowStart: Date): Promise<number> {
+  if (dialect === "postgres") {
+    const [row] = await tx.$queryRaw<{ count: number }[]>`
+      INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+      RETURNING "count"`;
+    return row!.count;
+  }
+  const { count } = await tx.rateLimit.upsert({
+    where: { key_windowStart: { key, windowStart } },
+    create: { key, windowStart, count: 1 },
+    update: { count: { increment: 1 } },
+    select: { count: true },
+  });
+  return count;
 }
 
 async function pruneExpiredWindows(now: Date) {

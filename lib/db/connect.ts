@@ -4,8 +4,11 @@ import { dialectOf } from "./dialect";
 import { QuirePostgresAdapterFactory } from "./postgres-adapter";
 import { BUSY_TIMEOUT_MS, QuireSQLiteAdapterFactory } from "./sqlite-adapter";
 
-/** Attempts of a transaction that PostgreSQL aborted to keep it serializable, the first included. */
-const SERIALIZATION_ATTEMPTS = 8;
+/**
+ * How long a transaction that PostgreSQL keeps aborting to keep it
+ * serializable is tried again: as long as a SQLite writer waits for the lock.
+ */
+const SERIALIZATION_RETRY_MS = BUSY_TIMEOUT_MS;
 
 /**
  * PostgreSQL aborted the transaction so that the outcome stays as if
@@ -23,20 +26,23 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs every `$transaction` again after a serialization failure, with a short
- * random pause that grows, so that transactions written for SQLite's single
- * writer (read, decide, write) keep their meaning on PostgreSQL. After the
- * last attempt the failure is thrown, and the edge answers 503 (lib/errors.ts
- * isDatabaseBusy): nothing was saved.
+ * random pause that grows to at most 50 ms, so that transactions written for
+ * SQLite's single writer (read, decide, write) keep their meaning on
+ * PostgreSQL. Many posts to one discussion at once collide on its next post
+ * number; each round one of them wins. Past SERIALIZATION_RETRY_MS the failure
+ * is thrown, and the edge answers 503 (lib/errors.ts isDatabaseBusy): nothing
+ * was saved.
  */
 function retryingSerializationFailures(client: PrismaClient): PrismaClient {
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const retrying = async (...args: unknown[]) => {
+    const giveUpAt = Date.now() + SERIALIZATION_RETRY_MS;
     for (let attempt = 1; ; attempt++) {
       try {
         return await transaction(...args);
       } catch (error) {
-        if (attempt >= SERIALIZATION_ATTEMPTS || !isSerializationFailure(error)) throw error;
-        await pause(Math.random() * 5 * 2 ** attempt);
+        if (Date.now() >= giveUpAt || !isSerializationFailure(error)) throw error;
+        await pause(Math.random() * Math.min(50, 2 ** attempt));
       }
     }
   };

@@ -23,8 +23,28 @@ export type Tx = Prisma.TransactionClient;
  * A "contains" filter that ignores case on either database, for the back
  * office's search boxes: SQLite's LIKE already ignores ASCII case, and
  * PostgreSQL needs Prisma's insensitive mode (ILIKE), which the SQLite
- * client's types do not know.
+ * client's types do not know. NUL is left out: PostgreSQL refuses to compare text holding it.
  */
 export function containing(text: string): { contains: string } {
-  return (dialect === "postgres" ? { contains: text, mode: "insensitive" } : { contains: text }) as { contains: string };
+  // No stored text holds NUL (it is refused on the way in, and PostgreSQL cannot store it).
+  const contains = text.replaceAll("\u0000", "");
+  return (dialect === "postgres" ? { contains, mode: "insensitive" } : { contains }) as { contains: string };
+}
+
+/**
+ * For a write whose read-then-write checks all concern one row (a post and
+ * its discussion): the options for its `$transaction`, and `lockRow` to call
+ * first inside it. On PostgreSQL it then runs READ COMMITTED and waits for the
+ * row's lock, so many posts to one discussion at once queue up instead of
+ * aborting one another under SERIALIZABLE and being retried. On SQLite every
+ * write transaction already holds the database's one write lock, so both do nothing.
+ */
+export const rowLockedTransaction = (dialect === "postgres" ? { isolationLevel: "ReadCommitted" } : {}) as {
+  isolationLevel?: Prisma.TransactionIsolationLevel;
+};
+
+const LOCKABLE = { Article: Prisma.raw(`"Article"`) } as const;
+
+export async function lockRow(tx: Tx, table: keyof typeof LOCKABLE, id: number): Promise<void> {
+  if (dialect === "postgres") await tx.$queryRaw`SELECT 1 FROM ${LOCKABLE[table]} WHERE "id" = ${id} FOR UPDATE`;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, lockRow, rowLockedTransaction, type Tx } from "@/lib/db";
 import { changed, pagesChanged } from "@/lib/cache";
 import { Conflict, Forbidden, NotFound, RateLimited, ValidationError, describeWait } from "@/lib/errors";
 import { consumeRateLimits } from "@/lib/rate-limit";
@@ -62,6 +62,8 @@ export async function postComment(
   const bodyHash = bodyFingerprint(input.body);
 
   const { id, number } = await db.$transaction(async (tx) => {
+    // Every post to this discussion takes the article's row first (PostgreSQL; SQLite has one writer).
+    await lockRow(tx, "Article", article.id);
     await assertNotRepeated(tx, { bodyHash, actor, ipHash, now });
     const comment = await tx.comment.create({
       data: {
@@ -82,7 +84,7 @@ export async function postComment(
     const number = await onPostBecameVisible(tx, comment.id);
     await queuePostEmails(tx, comment.id, now);
     return { id: comment.id, number };
-  });
+  }, rowLockedTransaction);
 
   if (number !== null) {
     pagesChanged(changed.posts(article.id));

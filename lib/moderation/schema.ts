@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID } from "@/lib/validation";
 import { commentBodySchema } from "@/lib/discussion/schema";
 import { BAN_REASON_MIN, LOG_REASON_MAX } from "./limits";
 
@@ -42,7 +43,8 @@ const recordId = (what: string) =>
     z
       .number({ error: `Choose ${what}.` })
       .int()
-      .positive(`Choose ${what}.`),
+      .positive(`Choose ${what}.`)
+      .max(MAX_ID, `There is no such ${what.replace(/^an? /, "")}.`),
   );
 
 /**
@@ -121,9 +123,9 @@ export type DiscussionInput = z.infer<typeof discussionSchema>;
 /** Filters for browsing the audit log, from the query string; a bad value is ignored, not an error. */
 export const logFilterSchema = z.object({
   moderator: z.string().trim().min(1).max(40).optional().catch(undefined),
-  post: formNumber(z.number().int().positive().optional()).catch(undefined),
+  post: formNumber(z.number().int().positive().max(MAX_ID).optional()).catch(undefined),
   user: z.string().trim().min(1).max(40).optional().catch(undefined),
   action: z.enum(LOGGED_ACTIONS).optional().catch(undefined),
-  before: formNumber(z.number().int().positive().optional()).catch(undefined),
+  before: formNumber(z.number().int().positive().max(MAX_ID).optional()).catch(undefined),
 });
 export type LogFilter = z.infer<typeof logFilterSchema>;

@@ -57,7 +57,10 @@ export function postgresSearchEngine(db: PrismaClient): SearchEngine {
 
 function rankQuery(words: string[], every: boolean, take: number, skip: number): Prisma.Sql {
   return Prisma.sql`
-        WITH q AS (SELECT ${tsquery(words, every)} AS query),
+        -- Filtered by every word (or any), but scored by any of them: ts_rank of an AND query
+        -- follows the weakest word, where bm25 adds up each word's weight, so a title
+        -- holding one word ranked below a body holding both a little.
+        WITH q AS (SELECT ${tsquery(words, every)} AS query, ${tsquery(words, false)} AS scoring),
         word AS (
           SELECT t.i, plainto_tsquery(${CONFIG}, t.w) AS query, tsvector_to_array(to_tsvector(${CONFIG}, t.w)) AS lexemes
           FROM unnest(ARRAY[${Prisma.join(words)}]::text[]) WITH ORDINALITY AS t(w, i)
@@ -65,7 +68,7 @@ function rankQuery(words: string[], every: boolean, take: number, skip: number):
         lexeme AS (SELECT word.i, l.lexeme FROM word, unnest(word.lexemes) AS l(lexeme)),
         page AS (
           SELECT a.id, a.title, a.summary, a.body, a."publishedAt", s.document,
-            ts_rank(${WEIGHTS}, s.document, q.query) AS rank
+            ts_rank(${WEIGHTS}, s.document, q.scoring) AS rank
           FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId", q
           WHERE s.document @@ q.query AND ${publishedMatch}
           ORDER BY rank DESC, a."publishedAt" DESC, a.id DESC

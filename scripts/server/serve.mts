@@ -22,13 +22,13 @@ import { startMailWorker } from "@/lib/mail/worker";
 /**
  * An address Quire can never answer: a path Next cannot decode (a stray "%",
  * a broken UTF-8 sequence), which Next answers with a bare 500; or one with
- * NUL (%00) anywhere, which no page, slug or search holds and which
+ * NUL (%00) in the path, which no page or slug holds and which
  * PostgreSQL refuses to compare with text (an error, not a miss).
  */
 function hasMalformedPath(url: string | undefined): boolean {
   try {
     decodeURIComponent((url ?? "/").split("?")[0]!);
-    return /%00/.test(url ?? "");
+    return /%00/.test((url ?? "/").split("?")[0]!);
   } catch {
     return true;
   }

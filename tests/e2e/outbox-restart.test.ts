@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshTmpDir } from "../helpers/paths";
 import { freePort } from "../helpers/free-port";
+import { connectDatabase } from "@/lib/db/connect";
 import { startProductionServer, type ProductionServer } from "../helpers/production-server";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { mailTo, waitForMail } from "../helpers/mailbox";
@@ -25,16 +25,13 @@ afterAll(async () => {
 
 const DEMO_EMAILS = ["reader@example.com", "moderator@example.com", "editor@example.com"];
 
-function outbox() {
-  const file = new Database(path.join(dir, "quire.db"), { readonly: true });
+/** The outbox as the site's database holds it, read on a connection of its own. */
+async function outbox() {
+  const db = connectDatabase(server!.databaseUrl);
   try {
-    return file.prepare(`SELECT "to", status, attempts FROM "OutboxMessage" ORDER BY id`).all() as {
-      to: string;
-      status: string;
-      attempts: number;
-    }[];
+    return await db.outboxMessage.findMany({ select: { to: true, status: true, attempts: true }, orderBy: { id: "asc" } });
   } finally {
-    file.close();
+    await db.$disconnect();
   }
 }
 
@@ -53,9 +50,9 @@ describe("the outbox across a crash", () => {
     }
     // Tried and failed (SMTP is down), so they wait in the outbox.
     const deadline = Date.now() + 10_000;
-    while (outbox().filter((m) => m.attempts > 0).length < DEMO_EMAILS.length && Date.now() < deadline)
+    while ((await outbox()).filter((m) => m.attempts > 0).length < DEMO_EMAILS.length && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(outbox().map((m) => [m.to, m.status])).toEqual(DEMO_EMAILS.map((to) => [to, "PENDING"]));
+    expect((await outbox()).map((m) => [m.to, m.status])).toEqual(DEMO_EMAILS.map((to) => [to, "PENDING"]));
     server.kill();
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
@@ -71,6 +68,6 @@ describe("the outbox across a crash", () => {
         email,
       ).toEqual(["Reset your Quire password"]);
     }
-    expect(outbox().every((m) => m.status === "SENT")).toBe(true);
+    expect((await outbox()).every((m) => m.status === "SENT")).toBe(true);
   }, 180_000);
 });

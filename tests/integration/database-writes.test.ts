@@ -35,7 +35,7 @@ describe.skipIf(dialect !== "postgres")("concurrent transactions on PostgreSQL",
     expect(attempts).toBe(3);
   });
 
-  it("answer 503 with Retry-After when the conflicts outlast the retries", async () => {
+  it("answer 503 with Retry-After when the conflicts outlast the retries", { timeout: 30_000 }, async () => {
     const { id } = await newThread();
     const before = (await db.article.findUniqueOrThrow({ where: { id } })).nextPostNumber;
     let attempts = 0;
@@ -55,7 +55,8 @@ describe.skipIf(dialect !== "postgres")("concurrent transactions on PostgreSQL",
     expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(((await response.json()) as { error: string }).error).toMatch(/nothing was saved/);
     // Every attempt's own write was rolled back; only the other connection's increments (one per attempt) remain.
-    expect(attempts).toBe(8);
+    // Tried again for as long as a SQLite writer would wait for the lock (5 s), then given up.
+    expect(attempts).toBeGreaterThan(2);
     expect((await db.article.findUniqueOrThrow({ where: { id } })).nextPostNumber).toBe(before + 10 * attempts);
   });
 });

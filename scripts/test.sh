@@ -7,13 +7,13 @@
 #
 # The second run leaves out what cannot differ between the databases, to keep
 # CI under 20 minutes on two cores: the pure unit tests (no database), and the
-# browser tests of headers, HSTS, the CSP's script hashes, print and escaping,
-# whose every page is rendered by the same code from the same rows.
+# browser tests of headers, HSTS, the CSP's script hashes, print, escaping and
+# the role matrix, whose answers come from the same code over the same rows.
 # `npm run test:postgres` runs everything on PostgreSQL.
 set -euo pipefail
 same_on_both_unit=(--exclude "tests/unit/**" --exclude "lib/**")
 same_on_both_e2e=()
-for file in headers strict-transport content-security-policy print xss; do
+for file in headers strict-transport content-security-policy print xss authorization-matrix; do
   same_on_both_e2e+=(--exclude "tests/e2e/${file}.test.ts")
 done
 stamp() { echo "== $1 ($(date -u +%H:%M:%S))"; }

@@ -24,7 +24,8 @@ afterAll(() => {
 /** An article with readers' posts under it, so that its page has a discussion to leave out. */
 async function discussedArticle() {
   const article = await serverDb.article.findFirstOrThrow({
-    where: { status: "PUBLISHED", comments: { some: { status: "APPROVED" } } },
+    where: { status: "PUBLISHED", discussionOpen: true, comments: { some: { status: "APPROVED" } } },
+    orderBy: { id: "asc" },
     include: { author: true },
   });
   return { ...article, authorName: article.author.displayName ?? article.author.username };

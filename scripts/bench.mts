@@ -1,7 +1,8 @@
 // `npm run bench`: what Quire's production server does on this machine, in one
 // run, with wrk as the load generator. Reads of a 100-post article page (cached,
 // signed in, uncached), the home page, posting at full speed (none may be lost),
-// how soon an approved post is on the page, search latency, peak memory, and the same page again
+// how soon an approved post is on the page, search latency, failed logins for
+// a real account against made-up names, peak memory, and the same page again
 // on a database with a million more posts. Each figure is set against a bare
 // node:http server (and nginx, if installed) sending the same bytes. With
 // BENCH_POSTGRES_URL and nginx: one process against several behind nginx on a
@@ -15,12 +16,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fillApprovedPosts, raisePostingLimits, withBenchDb } from "./bench/bench-db.mjs";
+import { fillApprovedPosts, raiseRateLimits, withBenchDb } from "./bench/bench-db.mjs";
 import { measureFreshness } from "./bench/freshness.mjs";
 import { findNginx, startNginxReference } from "./bench/nginx.mjs";
 import { measurePage, type LoadSettings, type PageLoad } from "./bench/page-load.mjs";
 import { measurePosting } from "./bench/posting.mjs";
 import { measureSearch } from "./bench/search.mjs";
+import { measureLoginTiming } from "./bench/login-timing.mjs";
 import { copyDatabase } from "./bench/database-file.mjs";
 import { onInterrupted, stopAll, stopGroup } from "./bench/processes.mjs";
 import type { QuireServer } from "./bench/quire-server.mjs";
@@ -106,7 +108,7 @@ async function prepareDatabase(): Promise<number> {
   console.log(`Starting Quire on a fresh database in ${dataDir} (the first start migrates and seeds) ...`);
   await servers.stop(await servers.start(true));
   const filled = await withBenchDb(servers.databases.on, async (db) => {
-    await raisePostingLimits(db);
+    await raiseRateLimits(db);
     return fillApprovedPosts(db, ARTICLE, ARTICLE_POSTS);
   });
   console.log(`/articles/${ARTICLE}: ${filled.added} approved posts added, ${filled.total} in all`);
@@ -235,6 +237,10 @@ async function run(): Promise<void> {
   results.freshness = await measureFreshness({ baseUrl: cached.baseUrl, slug: FRESHNESS_ARTICLE, moderatorCookie }, settings);
   servers.check();
   results.failures.push(...results.freshness.failures);
+  console.log("Failed logins: a real account against made-up names ...");
+  results.loginTiming = await measureLoginTiming(cached.baseUrl, "reader");
+  servers.check();
+  results.failures.push(...results.loginTiming.failures);
 
   // Written straight to the database, past the response cache: both servers
   // start again on it, so neither holds a page from before.

@@ -4,6 +4,7 @@ import type { PageLoad } from "./page-load.mjs";
 import type { PostingResult } from "./posting.mjs";
 import type { FreshnessResult } from "./freshness.mjs";
 import type { SearchResult } from "./search.mjs";
+import type { LoginTimingResult } from "./login-timing.mjs";
 import type { ScaleSetResult } from "./scale-set.mjs";
 import type { ScaleOutResult } from "./scale-out.mjs";
 
@@ -27,6 +28,7 @@ export type BenchResults = {
   posting?: PostingResult;
   freshness?: FreshnessResult;
   search?: SearchResult;
+  loginTiming?: LoginTimingResult;
   rssPeakMb: Record<string, number>;
   scale?: ScaleSetResult & { slowdown: Record<string, Slowdown> };
   /** One process against several behind nginx on PostgreSQL (only with BENCH_POSTGRES_URL). */
@@ -83,6 +85,13 @@ export function printTable(results: BenchResults): void {
     console.log(
       `  search on the demo content (lib/search, in process, ${search.queries} queries): p50 ${fixed(search.p50Ms, 2)} ms, ` +
         `p99 ${fixed(search.p99Ms, 2)} ms, max ${fixed(search.maxMs, 2)} ms`,
+    );
+  }
+  const login = results.loginTiming;
+  if (login) {
+    console.log(
+      `  failed logins over HTTP (${login.tries} each, alternately): a real account p50 ${fixed(login.knownP50Ms, 2)} ms, ` +
+        `made-up names p50 ${fixed(login.unknownP50Ms, 2)} ms, × ${fixed(login.ratio, 2)}`,
     );
   }
   console.log(

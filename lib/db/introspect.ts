@@ -1,8 +1,12 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Dialect } from "./dialect";
 
-/** A column as the database has it. */
-export type ColumnShape = { table: string; column: string; nullable: boolean };
+/**
+ * A column as the database has it. `type` is the declared type as the catalog
+ * spells it: SQLite's declaration ("DATETIME"), PostgreSQL's data type
+ * ("timestamp without time zone"), or for an enum column the enum's name.
+ */
+export type ColumnShape = { table: string; column: string; nullable: boolean; type: string };
 /** An index as the database has it: its table, whether it is unique, and its columns in order. */
 export type IndexShape = { table: string; unique: boolean; columns: string[] };
 
@@ -23,8 +27,10 @@ export async function listTables(db: PrismaClient, dialect: Dialect): Promise<st
 
 export async function listColumns(db: PrismaClient, dialect: Dialect): Promise<ColumnShape[]> {
   if (dialect === "sqlite") {
-    const rows = await db.$queryRaw<{ table: string; column: string; notnull: number | bigint; pk: number | bigint }[]>`
-      SELECT m.name AS "table", c.name AS "column", c."notnull" AS "notnull", c.pk AS pk
+    const rows = await db.$queryRaw<
+      { table: string; column: string; notnull: number | bigint; pk: number | bigint; type: string }[]
+    >`
+      SELECT m.name AS "table", c.name AS "column", c."notnull" AS "notnull", c.pk AS pk, c.type AS type
       FROM sqlite_master m JOIN pragma_table_info(m.name) c
       WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`;
     // A SQLite INTEGER PRIMARY KEY is never null, whatever its declaration says.
@@ -32,12 +38,14 @@ export async function listColumns(db: PrismaClient, dialect: Dialect): Promise<C
       table: row.table,
       column: row.column,
       nullable: Number(row.notnull) === 0 && Number(row.pk) === 0,
+      type: row.type,
     }));
   }
-  const rows = await db.$queryRaw<{ table: string; column: string; nullable: string }[]>`
-    SELECT table_name::text AS "table", column_name::text AS "column", is_nullable::text AS nullable
+  const rows = await db.$queryRaw<{ table: string; column: string; nullable: string; type: string }[]>`
+    SELECT table_name::text AS "table", column_name::text AS "column", is_nullable::text AS nullable,
+      (CASE WHEN data_type = 'USER-DEFINED' THEN udt_name ELSE data_type END)::text AS type
     FROM information_schema.columns WHERE table_schema = current_schema()`;
-  return rows.map((row) => ({ table: row.table, column: row.column, nullable: row.nullable === "YES" }));
+  return rows.map((row) => ({ table: row.table, column: row.column, nullable: row.nullable === "YES", type: row.type }));
 }
 
 export async function listIndexes(db: PrismaClient, dialect: Dialect): Promise<IndexShape[]> {

@@ -5,7 +5,8 @@ import { ROOT } from "./paths";
 /** A model of prisma/schema.prisma as the drift check needs it. */
 export type SchemaModel = {
   table: string;
-  columns: { column: string; nullable: boolean }[];
+  /** `type`: the field's Prisma type ("String", "DateTime") or, for an enum, the enum's name with `isEnum`. */
+  columns: { column: string; nullable: boolean; type: string; isEnum: boolean }[];
   /** "col1,col2" for each index, " unique" appended for unique ones. */
   indexes: string[];
 };
@@ -15,7 +16,7 @@ const SCALARS = new Set(["String", "Int", "BigInt", "Boolean", "DateTime", "Floa
 /**
  * Reads the models of prisma/schema.prisma, the one schema source, from its
  * text: each field on its own line (as `prisma format` writes them), scalar
- * and enum fields are columns, `?` makes one nullable, `@unique`, `@@unique`
+ * and enum fields are columns (with their types), `?` makes one nullable, `@unique`, `@@unique`
  * and `@@index` are indexes. Relation fields (a model's type) are no columns.
  */
 export function readSchemaModels(file = path.join(ROOT, "prisma", "schema.prisma")): SchemaModel[] {
@@ -34,7 +35,7 @@ export function readSchemaModels(file = path.join(ROOT, "prisma", "schema.prisma
       const [, fieldName, type, , optional, attributes] = field;
       if (!SCALARS.has(type!) && !enums.has(type!)) continue;
       const column = /@map\("([^"]+)"\)/.exec(attributes!)?.[1] ?? fieldName!;
-      model.columns.push({ column, nullable: optional === "?" });
+      model.columns.push({ column, nullable: optional === "?", type: type!, isEnum: enums.has(type!) });
       if (/@unique\b/.test(attributes!)) model.indexes.push(`${column} unique`);
     }
     models.push(model);

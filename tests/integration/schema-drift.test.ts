@@ -12,7 +12,7 @@ import { readSchemaModels } from "../helpers/schema-source";
  * database of the test run, migrated by the real `prisma migrate deploy`
  * (`npm test`: SQLite; `npm run test:postgres`: PostgreSQL; CI runs both), and
  * compares what the migrations made with what the schema says: every model's
- * table, every column and whether it may be null, every index and unique
+ * table, every column, its type and whether it may be null, every index and unique
  * constraint. A migration missing from one database, or one written by hand
  * differently from the schema, fails here.
  */
@@ -21,6 +21,26 @@ import { readSchemaModels } from "../helpers/schema-source";
 const OUTSIDE_THE_SCHEMA = /^(_prisma_migrations|ArticleSearch.*|ArticleCorpusVersion)$/;
 const models = readSchemaModels();
 
+/**
+ * The column type each database's migration gives a Prisma type, as Prisma
+ * Migrate writes it: a column declared differently on one database (a date
+ * kept as TEXT, a count as BIGINT) reads or compares differently there. Enums
+ * are TEXT on SQLite and a type of their own, named as the enum, on PostgreSQL.
+ */
+const COLUMN_TYPES: Record<typeof dialect, Record<string, string>> = {
+  sqlite: { String: "TEXT", Int: "INTEGER", BigInt: "BIGINT", Float: "REAL", Boolean: "BOOLEAN", DateTime: "DATETIME" },
+  postgres: {
+    String: "text",
+    Int: "integer",
+    BigInt: "bigint",
+    Float: "double precision",
+    Boolean: "boolean",
+    DateTime: "timestamp without time zone",
+  },
+};
+const expectedType = ({ type, isEnum }: { type: string; isEnum: boolean }) =>
+  isEnum ? (dialect === "sqlite" ? "TEXT" : type) : (COLUMN_TYPES[dialect][type] ?? `(no mapping for ${type})`);
+
 describe(`the ${dialect} migrations`, () => {
   it("make exactly the schema's tables, besides the ones kept outside it", async () => {
     const tables = (await listTables(db, dialect)).filter((name) => !OUTSIDE_THE_SCHEMA.test(name));
@@ -28,12 +48,19 @@ describe(`the ${dialect} migrations`, () => {
     expect(tables).toEqual(models.map((model) => model.table).sort());
   });
 
-  it("give every table exactly the schema's columns, each nullable only where the schema allows", async () => {
+  it("give every table exactly the schema's columns, each of its type and nullable only where the schema allows", async () => {
     const columns = await listColumns(db, dialect);
     const byColumn = (a: { column: string }, b: { column: string }) => a.column.localeCompare(b.column);
     for (const model of models) {
-      const made = columns.filter((column) => column.table === model.table).map(({ column, nullable }) => ({ column, nullable }));
-      expect(made.sort(byColumn), model.table).toEqual([...model.columns].sort(byColumn));
+      const made = columns
+        .filter((column) => column.table === model.table)
+        .map(({ column, nullable, type }) => ({ column, nullable, type }));
+      const wanted = model.columns.map((column) => ({
+        column: column.column,
+        nullable: column.nullable,
+        type: expectedType(column),
+      }));
+      expect(made.sort(byColumn), model.table).toEqual(wanted.sort(byColumn));
     }
   });
 

@@ -12,7 +12,7 @@ export type IndexShape = { table: string; unique: boolean; columns: string[] };
 
 /**
  * What the migrations made, read back from the database's own catalog: the
- * tables, their columns and their indexes, in one shape for both databases.
+ * tables, their columns, indexes and foreign keys, in one shape for both databases.
  * The drift check (tests/integration/schema-drift.test.ts) compares it with
  * the schema, on SQLite and on PostgreSQL; the own-data test reads every table.
  * PostgreSQL's catalog names are cast to text: Prisma cannot read its `name` type.
@@ -70,6 +70,70 @@ export async function listIndexes(db: PrismaClient, dialect: Dialect): Promise<I
     WHERE n.nspname = current_schema() AND NOT x.indisprimary
     ORDER BY t.relname, i.relname, k.position`;
   return groupIndexes(rows);
+}
+
+/** A foreign key as the database has it; `onDelete` as SQL spells it ("CASCADE", "SET NULL", "RESTRICT", "NO ACTION"). */
+export type ForeignKeyShape = {
+  table: string;
+  columns: string[];
+  referencedTable: string;
+  referencedColumns: string[];
+  onDelete: string;
+};
+
+type ForeignKeyRow = {
+  table: string;
+  key: string;
+  column: string;
+  referenced: string;
+  referencedColumn: string;
+  onDelete: string;
+};
+
+/** PostgreSQL's pg_constraint.confdeltype codes. */
+const POSTGRES_ON_DELETE: Record<string, string> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
+
+export async function listForeignKeys(db: PrismaClient, dialect: Dialect): Promise<ForeignKeyShape[]> {
+  const rows =
+    dialect === "sqlite"
+      ? await db.$queryRaw<ForeignKeyRow[]>`
+          SELECT m.name AS "table", CAST(f.id AS TEXT) AS "key", f."from" AS "column", f."table" AS referenced,
+            f."to" AS "referencedColumn", f.on_delete AS "onDelete"
+          FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+          WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+          ORDER BY m.name, f.id, f.seq`
+      : (
+          await db.$queryRaw<ForeignKeyRow[]>`
+            SELECT t.relname::text AS "table", c.conname::text AS "key", a.attname::text AS "column",
+              r.relname::text AS referenced, ra.attname::text AS "referencedColumn", c.confdeltype::text AS "onDelete"
+            FROM pg_constraint c
+            JOIN pg_class t ON t.oid = c.conrelid
+            JOIN pg_class r ON r.oid = c.confrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(attnum, refattnum, position) ON true
+            JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+            JOIN pg_attribute ra ON ra.attrelid = r.oid AND ra.attnum = k.refattnum
+            WHERE c.contype = 'f' AND n.nspname = current_schema()
+            ORDER BY t.relname, c.conname, k.position`
+        ).map((row) => ({ ...row, onDelete: POSTGRES_ON_DELETE[row.onDelete] ?? row.onDelete }));
+  const byKey = new Map<string, ForeignKeyShape>();
+  for (const row of rows) {
+    const id = `${row.table}.${row.key}`;
+    let key = byKey.get(id);
+    if (!key) {
+      key = { table: row.table, columns: [], referencedTable: row.referenced, referencedColumns: [], onDelete: row.onDelete };
+      byKey.set(id, key);
+    }
+    key.columns.push(row.column);
+    key.referencedColumns.push(row.referencedColumn);
+  }
+  return [...byKey.values()];
 }
 
 function groupIndexes(rows: { table: string; index: string; unique: boolean; column: string }[]): IndexShape[] {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db, dialect } from "@/lib/db";
-import { listColumns, listIndexes, listTables } from "@/lib/db/introspect";
+import { listColumns, listForeignKeys, listIndexes, listTables } from "@/lib/db/introspect";
 import { MIGRATIONS_DIRS } from "@/lib/db/migrations";
 import { readSchemaModels } from "../helpers/schema-source";
 
@@ -13,7 +13,7 @@ import { readSchemaModels } from "../helpers/schema-source";
  * (`npm test`: SQLite; `npm run test:postgres`: PostgreSQL; CI runs both), and
  * compares what the migrations made with what the schema says: every model's
  * table, every column, its type and whether it may be null, every index and unique
- * constraint. A migration missing from one database, or one written by hand
+ * constraint, every foreign key and what deleting its row does. A migration missing from one database, or one written by hand
  * differently from the schema, fails here.
  */
 
@@ -72,6 +72,21 @@ describe(`the ${dialect} migrations`, () => {
     const wanted = models
       .flatMap((model) => model.indexes.map((index) => index.replace(/^([^ ]+)/, `${model.table}($1)`)))
       .sort();
+    expect(made).toEqual(wanted);
+  });
+
+  it("make every foreign key the schema's relations declare, deleting as each says, and no other", async () => {
+    const made = (await listForeignKeys(db, dialect))
+      .filter((key) => !OUTSIDE_THE_SCHEMA.test(key.table))
+      .map(
+        (key) =>
+          `${key.table}(${key.columns.join(",")}) -> ${key.referencedTable}(${key.referencedColumns.join(",")}) ON DELETE ${key.onDelete}`,
+      )
+      .sort();
+    const wanted = models
+      .flatMap((model) => model.foreignKeys.map((key) => key.replace(/^([^ ]+)/, `${model.table}($1)`)))
+      .sort();
+    expect(wanted.length).toBeGreaterThan(20);
     expect(made).toEqual(wanted);
   });
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { freePort, onInterrupted, spawnDetached, stopGroup } from "./processes.mjs";
 import { replayableHeaders, waitForReplay, type PageSnapshot, type ReferenceServer } from "./reference.mjs";
+import { localMainConfig } from "../deploy/local-nginx.mjs";
 
 const CANDIDATES = ["nginx", "/usr/sbin/nginx"];
 /** nginx sets these from the file itself. */
@@ -28,38 +29,27 @@ function config(dir: string, port: number, snapshot: PageSnapshot): string {
   // "$" would start an nginx variable and has no escape; no Quire header carries one.
   const addHeaders = replayableHeaders(snapshot)
     .filter(([name, value]) => !NGINX_SETS.has(name.toLowerCase()) && !value.includes("$"))
-    .map(([name, value]) => `      add_header ${name} ${quoted(value)} always;`);
-  return `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server_tokens off;
-  sendfile on;
-  tcp_nopush on;
-  etag off;
-  # wrk keeps its connections for the whole run; nginx would close each after
-  # 1000 requests by default, while node:http and Quire never do.
-  keepalive_requests 10000000;
-  client_body_temp_path ${dir}/client-body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    root ${dir}/www;
-    location / {
-      types { }
-      default_type ${quoted(contentType)};
-      try_files /page.html =404;
-${addHeaders.join("\n")}
-    }
-  }
-}
-`;
+    .map(([name, value]) => `    add_header ${name} ${quoted(value)} always;`);
+  return localMainConfig(dir, [
+    "access_log off;",
+    "server_tokens off;",
+    "sendfile on;",
+    "tcp_nopush on;",
+    "etag off;",
+    "# wrk keeps its connections for the whole run; nginx would close each after",
+    "# 1000 requests by default, while node:http and Quire never do.",
+    "keepalive_requests 10000000;",
+    "server {",
+    `  listen 127.0.0.1:${port};`,
+    `  root ${dir}/www;`,
+    "  location / {",
+    "    types { }",
+    `    default_type ${quoted(contentType)};`,
+    "    try_files /page.html =404;",
+    ...addHeaders,
+    "  }",
+    "}",
+  ]);
 }
 
 export type NginxReference = ReferenceServer & { stop(): Promise<void> };

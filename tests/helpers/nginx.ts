@@ -1,13 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { freshTmpDir, ROOT } from "./paths";
+import { localMainConfig, localSiteConfig } from "../../scripts/deploy/local-nginx.mjs";
+import { freshTmpDir } from "./paths";
 import { freePort } from "./free-port";
 
 const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((file) => fs.existsSync(file));
-
-/** The deployment config's `server 127.0.0.1:300N ...;` lines inside its upstream block. */
-const UPSTREAM_SERVERS = /^(\s*)server 127\.0\.0\.1:\d+( [^;]*)?;\n/gm;
 
 export type Nginx = {
   baseURL: string;
@@ -29,32 +27,20 @@ export async function startNginx(upstreams: URL | URL[]): Promise<Nginx> {
   // Started as root, nginx's workers run as nobody: they must be able to write its cache here.
   fs.chmodSync(dir, 0o777);
   const port = await freePort();
-  const shipped = fs.readFileSync(path.join(ROOT, "scripts", "deploy", "nginx.conf"), "utf8");
-  const [first] = [...shipped.matchAll(UPSTREAM_SERVERS)];
-  if (!first) throw new Error("scripts/deploy/nginx.conf has no `server 127.0.0.1:PORT ...;` line in its upstream");
-  const [, indent, parameters = ""] = first;
-  const servers = [upstreams]
-    .flat()
-    .map((upstream) => `${indent}server ${upstream.host}${parameters};\n`)
-    .join("");
-  let placed = false;
-  const site = shipped
-    .replace(UPSTREAM_SERVERS, () => (placed ? "" : ((placed = true), servers)))
-    .replace("/var/cache/nginx/quire", path.join(dir, "cache"))
-    .replace("listen 80;", `listen 127.0.0.1:${port};`);
+  const site = localSiteConfig(
+    dir,
+    port,
+    [upstreams].flat().map((upstream) => upstream.host),
+  );
   const accessLog = path.join(dir, "upstreams.log");
   fs.writeFileSync(path.join(dir, "quire.conf"), site);
-  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `${name}_temp_path ${path.join(dir, name)};`);
   fs.writeFileSync(
     path.join(dir, "nginx.conf"),
-    [
-      "daemon off;",
-      "worker_processes 1;",
-      `pid ${path.join(dir, "nginx.pid")};`,
-      `error_log ${path.join(dir, "error.log")};`,
-      "events { worker_connections 256; }",
-      `http { log_format upstream '$upstream_addr'; access_log ${accessLog} upstream; ${temp.join(" ")} include ${path.join(dir, "quire.conf")}; }`,
-    ].join("\n"),
+    localMainConfig(
+      dir,
+      ["log_format upstream '$upstream_addr';", `access_log ${accessLog} upstream;`, `include ${path.join(dir, "quire.conf")};`],
+      { workerConnections: 256 },
+    ),
   );
   execFileSync(NGINX, ["-t", "-q", "-c", path.join(dir, "nginx.conf"), "-p", dir]);
   const nginx: ChildProcess = spawn(NGINX, ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });

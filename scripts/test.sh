@@ -40,16 +40,19 @@ fi
 # SQLite run prints as it goes; the PostgreSQL run's output follows it whole.
 postgres_log="$(mktemp -t quire-postgres-tests.XXXXXX)"
 stamp "end-to-end tests on SQLite, and beside them the PostgreSQL runs (log: ${postgres_log})"
+# In a process group of its own (set -m), so that stopping it stops everything it started.
+set -m
 (
   stamp "integration tests on PostgreSQL"
   npm run test:unit -- "${same_on_both_unit[@]}"
   stamp "end-to-end tests on PostgreSQL"
   npm run test:e2e -- "${same_on_both_e2e[@]}"
   stamp "PostgreSQL runs done"
-) >"$postgres_log" 2>&1 &
+) </dev/null >"$postgres_log" 2>&1 &
 postgres_pid=$!
-# A stopped npm test (Ctrl-C, a CI timeout) stops the PostgreSQL run too.
-trap 'kill "$postgres_pid" 2>/dev/null || true' EXIT
+set +m
+# A stopped npm test (Ctrl-C, a CI timeout) stops the PostgreSQL run too: its vitest and servers with it.
+trap 'kill -- -"$postgres_pid" 2>/dev/null || true' EXIT
 
 sqlite_status=0
 env -u TEST_POSTGRES_URL npm run test:e2e || sqlite_status=$?

@@ -99,50 +99,71 @@ const POSTGRES_ON_DELETE: Record<string, string> = {
   d: "SET DEFAULT",
 };
 
-export async function listForeignKeys(db: PrismaClient, dialect: Dialect): Promise<ForeignKeyShape[]> {
-  const rows =
-    dialect === "sqlite"
-      ? await db.$queryRaw<ForeignKeyRow[]>`
-          SELECT m.name AS "table", CAST(f.id AS TEXT) AS "key", f."from" AS "column", f."table" AS referenced,
-            f."to" AS "referencedColumn", f.on_delete AS "onDelete"
-          FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
-          WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
-          ORDER BY m.name, f.id, f.seq`
-      : (
-          await db.$queryRaw<ForeignKeyRow[]>`
-            SELECT t.relname::text AS "table", c.conname::text AS "key", a.attname::text AS "column",
-              r.relname::text AS referenced, ra.attname::text AS "referencedColumn", c.confdeltype::text AS "onDelete"
-            FROM pg_constraint c
-            JOIN pg_class t ON t.oid = c.conrelid
-            JOIN pg_class r ON r.oid = c.confrelid
-            JOIN pg_namespace n ON n.oid = t.relnamespace
-            JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(attnum, refattnum, position) ON true
-            JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-            JOIN pg_attribute ra ON ra.attrelid = r.oid AND ra.attnum = k.refattnum
-            WHERE c.contype = 'f' AND n.nspname = current_schema()
-            ORDER BY t.relname, c.conname, k.position`
-        ).map((row) => ({ ...row, onDelete: POSTGRES_ON_DELETE[row.onDelete] ?? row.onDelete }));
-  const byKey = new Map<string, ForeignKeyShape>();
-  for (const row of rows) {
-    const id = `${row.table}.${row.key}`;
-    let key = byKey.get(id);
-    if (!key) {
-      key = { table: row.table, columns: [], referencedTable: row.referenced, referencedColumns: [], onDelete: row.onDelete };
-      byKey.set(id, key);
-    }
-    key.columns.push(row.column);
-    key.referencedColumns.push(row.referencedColumn);
+/** The foreign keys' catalog rows, one per column in column order; `onDelete` as SQL spells it. */
+async function foreignKeyRows(db: PrismaClient, dialect: Dialect): Promise<ForeignKeyRow[]> {
+  if (dialect === "sqlite") {
+    return db.$queryRaw<ForeignKeyRow[]>`
+      SELECT m.name AS "table", CAST(f.id AS TEXT) AS "key", f."from" AS "column", f."table" AS referenced,
+        f."to" AS "referencedColumn", f.on_delete AS "onDelete"
+      FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+      ORDER BY m.name, f.id, f.seq`;
   }
-  return [...byKey.values()];
+  const rows = await db.$queryRaw<ForeignKeyRow[]>`
+    SELECT t.relname::text AS "table", c.conname::text AS "key", a.attname::text AS "column",
+      r.relname::text AS referenced, ra.attname::text AS "referencedColumn", c.confdeltype::text AS "onDelete"
+    FROM pg_constraint c
+    JOIN pg_class t ON t.oid = c.conrelid
+    JOIN pg_class r ON r.oid = c.confrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+    JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(attnum, refattnum, position) ON true
+    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+    JOIN pg_attribute ra ON ra.attrelid = r.oid AND ra.attnum = k.refattnum
+    WHERE c.contype = 'f' AND n.nspname = current_schema()
+    ORDER BY t.relname, c.conname, k.position`;
+  return rows.map((row) => ({ ...row, onDelete: POSTGRES_ON_DELETE[row.onDelete] ?? row.onDelete }));
 }
 
-function groupIndexes(rows: { table: string; index: string; unique: boolean; column: string }[]): IndexShape[] {
-  const byName = new Map<string, IndexShape>();
+export async function listForeignKeys(db: PrismaClient, dialect: Dialect): Promise<ForeignKeyShape[]> {
+  return groupRows<ForeignKeyRow, ForeignKeyShape>(
+    await foreignKeyRows(db, dialect),
+    (row) => `${row.table}.${row.key}`,
+    (row) => ({ table: row.table, columns: [], referencedTable: row.referenced, referencedColumns: [], onDelete: row.onDelete }),
+    (key, row) => {
+      key.columns.push(row.column);
+      key.referencedColumns.push(row.referencedColumn);
+    },
+  );
+}
+
+type IndexRow = { table: string; index: string; unique: boolean; column: string };
+
+function groupIndexes(rows: IndexRow[]): IndexShape[] {
+  return groupRows<IndexRow, IndexShape>(
+    rows,
+    (row) => `${row.table}.${row.index}`,
+    (row) => ({ table: row.table, unique: row.unique, columns: [] }),
+    (index, row) => index.columns.push(row.column),
+  );
+}
+
+/**
+ * The catalogs list an index or key once per column, in column order: one
+ * shape per `keyOf`, made by `start` from its first row, each row's column
+ * added by `add`.
+ */
+function groupRows<Row, Shape>(
+  rows: Row[],
+  keyOf: (row: Row) => string,
+  start: (row: Row) => Shape,
+  add: (shape: Shape, row: Row) => void,
+): Shape[] {
+  const byKey = new Map<string, Shape>();
   for (const row of rows) {
-    const key = `${row.table}.${row.index}`;
-    let index = byName.get(key);
-    if (!index) byName.set(key, (index = { table: row.table, unique: row.unique, columns: [] }));
-    index.columns.push(row.column);
+    const key = keyOf(row);
+    let shape = byKey.get(key);
+    if (shape === undefined) byKey.set(key, (shape = start(row)));
+    add(shape, row);
   }
-  return [...byName.values()];
+  return [...byKey.values()];
 }

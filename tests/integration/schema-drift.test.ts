@@ -12,9 +12,10 @@ import { readSchemaModels } from "../helpers/schema-source";
  * database of the test run, migrated by the real `prisma migrate deploy`
  * (`npm test`: SQLite; `npm run test:postgres`: PostgreSQL; CI runs both), and
  * compares what the migrations made with what the schema says: every model's
- * table, every column, its type and whether it may be null, every index and unique
- * constraint, every foreign key and what deleting its row does. A migration missing from one database, or one written by hand
- * differently from the schema, fails here.
+ * table, every column, its type and whether it may be null, every index and
+ * unique constraint, every foreign key and what deleting its row does. A
+ * migration missing from one database, or one written by hand differently
+ * from the schema, fails here.
  */
 
 /** Tables the migrations make on purpose outside the schema: Prisma's own, search, the corpus counter. */

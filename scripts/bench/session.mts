@@ -6,19 +6,16 @@ function cookiePairs(response: Response): string[] {
 }
 
 /** A fresh CSRF token and the cookie that goes with it: what the login form holds before it is sent. */
-export async function loginForm(baseUrl: string): Promise<{ csrfToken: string; cookie: string }> {
+export type LoginForm = { csrfToken: string; cookie: string };
+
+export async function loginForm(baseUrl: string): Promise<LoginForm> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   return { csrfToken, cookie: cookiePairs(csrf).join("; ") };
 }
 
 /** The login form's POST, as a browser sends it; the answer is next-auth's redirect. */
-export function postCredentials(
-  baseUrl: string,
-  form: { csrfToken: string; cookie: string },
-  username: string,
-  password: string,
-): Promise<Response> {
+export function postCredentials(baseUrl: string, form: LoginForm, username: string, password: string): Promise<Response> {
   return fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",

@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import { startWrk } from "./wrk.mjs";
 import type { LoadSettings } from "./page-load.mjs";
+import { median } from "./stats.mjs";
 
 const TRIES = 20;
 /** A post still missing this long after its approval means the cache kept a stale page. */
@@ -17,12 +18,6 @@ export type FreshnessResult = {
   backgroundRequestsPerSecond: number;
   failures: string[];
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 async function postAsGuest(baseUrl: string, slug: string, text: string): Promise<number> {
   const response = await fetch(`${baseUrl}/api/articles/${slug}/comments`, {

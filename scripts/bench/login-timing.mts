@@ -7,6 +7,7 @@
 // the effect, in milliseconds, which a functional test must not assert.
 import { performance } from "node:perf_hooks";
 import { loginForm, postCredentials } from "./session.mjs";
+import { median } from "./stats.mjs";
 
 export type LoginTimingResult = {
   tries: number;
@@ -18,8 +19,6 @@ export type LoginTimingResult = {
 };
 
 const TRIES = 40;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** `knownUsername` must have an account; every other name tried is made up and has none. */
 export async function measureLoginTiming(baseUrl: string, knownUsername: string): Promise<LoginTimingResult> {
